@@ -1,0 +1,32 @@
+using System.Net;
+
+namespace HaproxyNet.Core.Ports;
+
+/// <summary>One non-blocking TCP stream socket owned by the loop thread (an fd in 1.4).</summary>
+public interface IConnection
+{
+    /// <summary>Receives readiness callbacks; set by the owner before interest is enabled.</summary>
+    IIoHandler? Handler { get; set; }
+
+    IPEndPoint LocalEndPoint { get; }
+
+    IPEndPoint RemoteEndPoint { get; }
+
+    /// <summary>recv(): at most <c>buffer.Length</c> bytes.</summary>
+    int Receive(Span<byte> buffer, out IoStatus status);
+
+    /// <summary>send() with MSG_NOSIGNAL|MSG_DONTWAIT: returns the bytes accepted by the kernel.</summary>
+    int Send(ReadOnlySpan<byte> data, out IoStatus status);
+
+    /// <summary>Enables or disables read/write readiness polling (EV_FD_SET / EV_FD_CLR).</summary>
+    void SetInterest(bool read, bool write);
+
+    /// <summary>shutdown(SHUT_WR): sends FIN.</summary>
+    void ShutdownWrite();
+
+    /// <summary>getsockopt(SO_ERROR) after a connect completed: 0 when connected, else the errno.</summary>
+    int TakeSocketError();
+
+    /// <summary>Closes the socket; <paramref name="reset"/> sends RST (SO_LINGER 0). Idempotent.</summary>
+    void Close(bool reset = false);
+}

@@ -1,0 +1,19 @@
+using System.Net;
+
+namespace HaproxyNet.Core.Ports;
+
+/// <summary>
+/// The engine's only way to the network: listeners, outgoing connects and the poller that reports readiness.
+/// Production: epoll on non-blocking sockets (HaproxyNet.IO). Tests: an in-memory simulated network.
+/// </summary>
+public interface INetwork
+{
+    IPoller Poller { get; }
+
+    /// <summary>socket/SO_REUSEADDR/SO_REUSEPORT/bind/listen (tcp_bind_listener).</summary>
+    /// <param name="error">On failure 1.4's reason text: "cannot bind socket", "cannot listen to socket"...</param>
+    IListenerSocket? Listen(IPEndPoint endPoint, int backlog, out string? error);
+
+    /// <summary>Non-blocking connect (tcpv4_connect_server), optionally from <paramref name="source"/>.</summary>
+    IConnection? Connect(IPEndPoint target, IPEndPoint? source, out ConnectStatus status, out int errno);
+}
