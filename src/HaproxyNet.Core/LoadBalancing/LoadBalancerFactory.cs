@@ -16,14 +16,18 @@ public static class LoadBalancerFactory
     /// <remarks>
     /// Sets every server's <see cref="Server.EWeight"/> from its <see cref="Server.UWeight"/> (wdiv/wmult), commits
     /// the servers' current state as the LB's starting point (no server is warming up at start), counts the groups
-    /// and builds the trees/map/ring from the usable servers in declaration order.
+    /// and builds the trees/map/ring from the usable servers in declaration order. Consistent hashing places each
+    /// server's points from its <see cref="Server.Puid"/>, so puids must be final.
     /// </remarks>
     public static ILoadBalancer? Create(Proxy backend, LbSettings settings)
     {
         ILoadBalancer? lb = settings.Lookup switch
         {
-            LbLookup.None => null,
-            _ => throw new NotImplementedException("load balancer implementations land in the next commits"),
+            LbLookup.RoundRobinTree => new WeightedRoundRobin(backend, settings),
+            LbLookup.LeastConnTree => new LeastConnections(backend, settings),
+            LbLookup.Map => new ServerMap(backend, settings),
+            LbLookup.ConsistentHashTree => new ConsistentHash(backend, settings),
+            _ => null,
         };
         backend.Lb = lb;
         return lb;

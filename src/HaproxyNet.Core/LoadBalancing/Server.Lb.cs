@@ -38,6 +38,15 @@ public sealed partial class Server
     /// <summary>FWRR/FWLC tree membership (<c>lb_node</c> / <c>lb_tree</c>).</summary>
     internal LbTreeNode<Server> LbNode => _lbNode ??= new LbTreeNode<Server>(this);
 
+    /// <summary>
+    /// The tree the server was last queued into (1.4's <c>lb_tree</c>): kept while the node is briefly dequeued,
+    /// cleared when the server leaves the balancer. FWRR uses it to know where the server came from.
+    /// </summary>
+    internal LbTree<Server>? LbTree { get; set; }
+
+    /// <summary>FWRR: link of the "saturated or avoided" list built during one pick (<c>next_full</c>).</summary>
+    internal Server? NextFull { get; set; }
+
     /// <summary>Consistent hashing: this server's ring nodes (<c>lb_nodes</c>), uweight * 16 of them.</summary>
     internal LbTreeNode<Server>[] ChashNodes { get; set; } = [];
 
