@@ -59,7 +59,8 @@ public sealed record LbSettings
     public bool AllBackups { get; init; }
 
     /// <summary>True for the hash algorithms (source, uri, url_param, hdr, rdp-cookie).</summary>
-    public bool IsHash => Algorithm >= LbAlgorithm.Source;
+    public bool IsHash => Algorithm is LbAlgorithm.Source or LbAlgorithm.Uri or LbAlgorithm.UrlParam
+        or LbAlgorithm.Header or LbAlgorithm.RdpCookie;
 
     /// <summary>The lookup structure the algorithm uses (1.4's <c>BE_LB_LKUP_*</c>).</summary>
     public LbLookup Lookup => Algorithm switch

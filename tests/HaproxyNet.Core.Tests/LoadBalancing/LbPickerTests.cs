@@ -140,6 +140,40 @@ public partial class LbPickerTests
         Assert.Same(Srv(px, "b"), LbPicker.PickServer(lb, new LbRequest { Uri = "/x"u8 }, Srv(px, "a"), 0));
     }
 
+    [Theory]
+    [InlineData(LbAlgorithm.RoundRobin, HashType.MapBased)]
+    [InlineData(LbAlgorithm.StaticRoundRobin, HashType.MapBased)]
+    [InlineData(LbAlgorithm.LeastConn, HashType.MapBased)]
+    [InlineData(LbAlgorithm.Header, HashType.MapBased)]
+    [InlineData(LbAlgorithm.Header, HashType.Consistent)]
+    [InlineData(LbAlgorithm.UrlParam, HashType.Consistent)]
+    public void PickServer_SteadyState_AllocatesNothing(LbAlgorithm algorithm, HashType hashType)
+    {
+        var settings = Algo(algorithm, hashType) with { HeaderName = "X-T", UrlParamName = "id" };
+        var (_, lb) = Create(settings, "a:3", "b:2", "c:1");
+        byte[] headers = Encoding.ASCII.GetBytes("Host: h\r\nX-T: tenant\r\n");
+        byte[] uri = Encoding.ASCII.GetBytes("/p?x=1&id=42");
+        byte[] noParam = Encoding.ASCII.GetBytes("/p");
+        Run(lb, headers, uri, noParam, 100);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Run(lb, headers, uri, noParam, 1000);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+
+        static void Run(ILoadBalancer lb, byte[] headers, byte[] uri, byte[] noParam, int n)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                var req = new LbRequest { Headers = headers, Uri = (i & 1) == 0 ? uri : noParam };
+                var s = LbPicker.PickServer(lb, req, null, i)!;
+                Take(lb, s);
+                Release(lb, s);
+            }
+        }
+    }
+
     private static List<(string Client, string Server, string Uri)> ReadGoldenLines(string backend)
     {
         var path = Path.Combine(TestDataPaths.Golden("lb-algorithms"), "expected.log");

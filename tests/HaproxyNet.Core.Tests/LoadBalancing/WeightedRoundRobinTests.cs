@@ -223,4 +223,71 @@ public class WeightedRoundRobinTests
 
         Assert.Equal(2, lb.SrvAct);
     }
+
+    [Fact]
+    public void SetServerStatusUp_FromDown_PositionFollowsLbMdFormula()
+    {
+        // Three weight-1 servers (eweight 16, window 48); s3 goes down before any pick, then comes back.
+        var (px, lb) = Create(Rr, "s1:1", "s2:1", "s3:1");
+        var wrr = (WeightedRoundRobin)lb;
+        var s3 = Srv(px, "s3");
+        SetDown(lb, s3);
+        Assert.Equal(32, wrr.Active.NextWeight);
+
+        SetUp(lb, s3);
+
+        // npos = curr_pos + (next_weight + curr_weight - curr_pos) / eweight = 48 + (48 + 48 - 48) / 16.
+        Assert.Equal(48, wrr.Active.NextWeight);
+        Assert.Equal(51, s3.NPos);
+        Assert.Same(wrr.Active.Curr, s3.LbTree);
+        Assert.Equal((256u * 51) + ((4096u - 16) / 16), s3.LbNode.Key);
+    }
+
+    [Fact]
+    public void UpdateServerWeight_InInitTree_RequeuedByNewWeight()
+    {
+        var (px, lb) = Create(Rr, "s1:1", "s2:1");
+        var wrr = (WeightedRoundRobin)lb;
+        var s2 = Srv(px, "s2");
+        s2.EWeight = 48;
+        lb.UpdateServerWeight(s2);
+
+        Assert.Same(wrr.Active.Init, s2.LbTree);
+        Assert.Equal(4096u - 48, s2.LbNode.Key);
+        Assert.Equal(64, lb.TotWeight);
+        Assert.Equal(64, wrr.Active.NextWeight);
+
+        // Heavier first in the init tree: s2 now starts.
+        Assert.Same(s2, lb.GetNextServer(null, 0));
+    }
+
+    [Fact]
+    public void UpdateServerWeight_InCurrTree_RespacedFromLastPosition()
+    {
+        var (px, lb) = Create(Rr, "s1:1", "s2:1");
+        var wrr = (WeightedRoundRobin)lb;
+        var s1 = Srv(px, "s1");
+        Assert.Same(s1, lb.GetNextServer(null, 0)); // s1: lpos 32, npos 34, curr_pos 33
+
+        s1.EWeight = 32;
+        lb.UpdateServerWeight(s1);
+
+        // next_weight 48, step = 48 / 32 = 1: npos = min(lpos + step, 34) = 33; 33 < curr_pos + 2 → curr_pos + step.
+        Assert.Equal(48, wrr.Active.NextWeight);
+        Assert.Equal(34, s1.NPos);
+        Assert.Equal(0, s1.RWeight);
+    }
+
+    [Fact]
+    public void UpdateServerWeight_ToZero_LeavesTreesLikeDown()
+    {
+        var (px, lb) = Create(Rr, "s1:1", "s2:1");
+        var s1 = Srv(px, "s1");
+        s1.EWeight = 0;
+        lb.UpdateServerWeight(s1);
+
+        Assert.Null(s1.LbTree);
+        Assert.Equal(1, lb.SrvAct);
+        Assert.Equal("s2 s2 s2", Sequence(lb, 3));
+    }
 }
