@@ -31,7 +31,7 @@ public static class ServerAssignment
         }
         else
         {
-            var srv = LbHooks.GetNextServer(be, s.PrevSrv, loop.Clock.NowSeconds);
+            var srv = LbHooks.PickServer(s, s.PrevSrv, loop.Clock.NowSeconds);
             if (srv is null)
             {
                 err = SrvStatus.Full;

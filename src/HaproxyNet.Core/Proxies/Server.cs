@@ -90,9 +90,4 @@ public sealed partial class Server
     public bool IsBackup => (State & ServerState.Backup) != 0;
 
     public bool IsRunning => (State & ServerState.Running) != 0;
-
-    /// <summary>srv_is_usable: running, not going down, not in maintenance and with a non-zero effective weight.</summary>
-    public bool IsUsable =>
-        (State & (ServerState.Running | ServerState.GoingDown | ServerState.Maintain)) == ServerState.Running
-        && EWeight > 0;
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using HaproxyNet.Core;
 using HaproxyNet.Core.Diagnostics;
+using HaproxyNet.Core.LoadBalancing;
 using HaproxyNet.Core.Logging;
 using HaproxyNet.Core.Proxies;
 
@@ -73,6 +74,14 @@ public sealed class EngineHarness
     /// <summary>Binds the proxies ("Proxy X started.") and runs the first loop turn (listeners enabled).</summary>
     public void Start()
     {
+        foreach (var p in Loop.Proxies)
+        {
+            if (p.Lb is null && p.Servers.Count > 0)
+            {
+                LoadBalancerFactory.Create(p, LbSettings.Default);
+            }
+        }
+
         var errors = Loop.StartProxies();
         if (errors.Count > 0)
         {
