@@ -1,6 +1,5 @@
 using System.Net;
 using HaproxyNet.Core;
-using HaproxyNet.Core.Diagnostics;
 using HaproxyNet.Core.LoadBalancing;
 using HaproxyNet.Core.Logging;
 using HaproxyNet.Core.Proxies;
@@ -16,18 +15,24 @@ public sealed class EngineHarness
     /// <summary>The syslog target of the goldens: <c>log 127.0.0.1:514 local0</c>.</summary>
     public static readonly LogTarget Local0 = new(new IPEndPoint(IPAddress.Loopback, 514), null, 16);
 
-    public EngineHarness(GlobalSettings? global = null, ISessionTrace? trace = null)
+    /// <param name="global">Global settings (defaults otherwise); log dates use UTC.</param>
+    /// <param name="trace">Record the session trace in <see cref="Trace"/>; null = tracing disabled (NullSessionTrace).</param>
+    public EngineHarness(GlobalSettings? global = null, bool? trace = null)
     {
         Time = new ManualTimeProvider();
+        Trace = trace is null ? null : new RecordingSessionTrace(trace.Value, Time);
         Network = new SimNetwork(Time);
         Log = new CapturingLogSink();
         Global = global ?? new GlobalSettings();
         Global.TimeZone = TimeZoneInfo.Utc;
-        Loop = new EngineLoop(Time, Network, Log, Global, trace);
+        Loop = new EngineLoop(Time, Network, Log, Global, Trace);
         StartUs = Time.NowUs;
     }
 
     public ManualTimeProvider Time { get; }
+
+    /// <summary>The recorded trace, when requested.</summary>
+    public RecordingSessionTrace? Trace { get; }
 
     public SimNetwork Network { get; }
 
@@ -107,6 +112,8 @@ public sealed class EngineHarness
                 Loop.RunOnce();
                 Guard(turns);
             }
+
+            Settle();
         }
         finally
         {
@@ -143,6 +150,32 @@ public sealed class EngineHarness
     {
         Loop.RaiseSignal(EngineSignal.SoftStop);
         RunUntil(() => Loop.Exited, maxMs);
+    }
+
+    /// <summary>
+    /// Runs the turns due at the current virtual time (timers at exactly now, I/O that follows) without letting time
+    /// move: stops after a turn whose poll found nothing and left no runnable task.
+    /// </summary>
+    public void Settle()
+    {
+        var saved = Network.HorizonUs;
+        Network.HorizonUs = Time.NowUs;
+        try
+        {
+            for (var turns = 0; !Loop.Exited; turns++)
+            {
+                Loop.RunOnce();
+                Guard(turns);
+                if (Network.LastPollEvents == 0 && Loop.Scheduler.RunQueueLength == 0)
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            Network.HorizonUs = saved;
+        }
     }
 
     private static void Guard(int turns)

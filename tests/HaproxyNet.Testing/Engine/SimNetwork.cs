@@ -122,6 +122,9 @@ public sealed class SimNetwork : INetwork
         }
     }
 
+    /// <summary>Events dispatched by the last poll.</summary>
+    public int LastPollEvents { get; internal set; }
+
     /// <summary>Open engine-side sockets (proxy ends of client and server connections).</summary>
     public int OpenEngineSockets => _engineSockets.Count;
 

@@ -38,6 +38,7 @@ public sealed class SimPoller : IPoller
             if (n > 0 || _wake || now >= deadline || (horizon >= 0 && now >= horizon) || _net.FinishedClients != finished)
             {
                 _wake = false;
+                _net.LastPollEvents = n;
                 return n;
             }
 
