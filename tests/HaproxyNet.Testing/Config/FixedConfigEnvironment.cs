@@ -102,7 +102,7 @@ public class FixedConfigEnvironment(string? baseDirectory = null) : IConfigEnvir
         return false;
     }
 
-    public Stream? OpenConfigFile(string path, out string error)
+    public virtual Stream? OpenConfigFile(string path, out string error)
     {
         if (baseDirectory is not null && !Path.IsPathRooted(path))
         {
