@@ -78,6 +78,9 @@ public sealed partial class Server
     /// <summary>The server this one tracks (<c>track</c>), or null.</summary>
     public Server? Tracked { get; set; }
 
+    /// <summary>The slowstart warm-up task, created the first time the server warms up.</summary>
+    public ServerWarmup? Warmup { get; set; }
+
     /// <summary>Cumulated sessions (cum_sess).</summary>
     public long CumSess { get; set; }
 
