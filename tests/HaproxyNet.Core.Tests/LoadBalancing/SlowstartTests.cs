@@ -141,4 +141,40 @@ public class SlowstartTests
 
         Assert.Equal(interval, Slowstart.WarmupIntervalMs(s));
     }
+
+    [Fact]
+    public void ServerWarmup_WarmingServer_StepsThenFinishes()
+    {
+        var (_, _, s) = DownWithSlowstart(LbAlgorithm.RoundRobin, 1, 2);
+        ComeBackUp(s, 100);
+
+        // w = (16 * 1 + 2) / 2 = 9.
+        Assert.Equal(WarmupOutcome.Stepped, Slowstart.ServerWarmup(s, 101));
+        Assert.Equal(9, s.EWeight);
+        Assert.Equal(WarmupOutcome.Finished, Slowstart.ServerWarmup(s, 102));
+        Assert.Equal(16, s.EWeight);
+        Assert.Equal(WarmupOutcome.NotWarming, Slowstart.ServerWarmup(s, 103));
+    }
+
+    [Fact]
+    public void ServerWarmup_InMaintenance_NothingDone()
+    {
+        var (_, _, s) = DownWithSlowstart(LbAlgorithm.RoundRobin, 1, 10);
+        ComeBackUp(s, 100);
+        var eweight = s.EWeight;
+        s.State |= ServerState.Maintain;
+
+        Assert.Equal(WarmupOutcome.NotWarming, Slowstart.ServerWarmup(s, 105));
+        Assert.Equal(eweight, s.EWeight);
+    }
+
+    [Fact]
+    public void ServerWarmup_ServerDown_NothingDone()
+    {
+        var (_, lb, s) = DownWithSlowstart(LbAlgorithm.RoundRobin, 1, 10);
+        ComeBackUp(s, 100);
+        SetDown(lb, s);
+
+        Assert.Equal(WarmupOutcome.NotWarming, Slowstart.ServerWarmup(s, 105));
+    }
 }
