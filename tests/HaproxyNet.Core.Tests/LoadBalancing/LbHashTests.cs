@@ -212,7 +212,7 @@ public class LbHashTests
     [InlineData("6\r\nid=abc\r\n0\r\n", "id=abc")]
     [InlineData("A\r\nid=abcdefgh\r\n", "id=abcdefg")]
     [InlineData("a\r\nid=abc", "id=abc")]
-    [InlineData("3\n\nid=abc", "id")]
+    [InlineData("3\n\nid=abc", "id=")]
     [InlineData("0\r\n", "")]
     public void TryGetFirstChunk_WellFormed_ReturnsChunkData(string body, string data)
     {
