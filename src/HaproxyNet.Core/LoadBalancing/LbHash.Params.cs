@@ -34,6 +34,50 @@ public static partial class LbHash
     public static bool TryHashUrlParamBody(ReadOnlySpan<byte> body, ReadOnlySpan<byte> name, out uint hash)
         => TryHashParam(body, name, checkToken: true, out hash);
 
+    /// <summary>
+    /// For a chunked POST body, the data of its first chunk as <c>get_server_ph_post</c> sees it: the chunk size
+    /// is hex digits up to CR or LF (any other byte, extensions included, fails), followed by exactly two CR/LF
+    /// bytes; the data is then the chunk size, limited here to the bytes actually buffered.
+    /// </summary>
+    /// <param name="body">The buffered body from its first byte.</param>
+    /// <param name="data">The first chunk's buffered data.</param>
+    /// <returns>False when the chunk-size line is malformed or incomplete.</returns>
+    public static bool TryGetFirstChunk(ReadOnlySpan<byte> body, out ReadOnlySpan<byte> data)
+    {
+        data = default;
+        uint chunk = 0;
+        var i = 0;
+        while (i < body.Length && body[i] != (byte)'\r' && body[i] != (byte)'\n')
+        {
+            var c = body[i];
+            int hex = c switch
+            {
+                >= (byte)'0' and <= (byte)'9' => c - '0',
+                >= (byte)'a' and <= (byte)'f' => c - 'a' + 10,
+                >= (byte)'A' and <= (byte)'F' => c - 'A' + 10,
+                _ => -1,
+            };
+            if (hex < 0)
+            {
+                return false;
+            }
+
+            chunk = unchecked((chunk << 4) | (uint)hex);
+            i++;
+        }
+
+        if (i + 1 >= body.Length || !IsCrLf(body[i]) || !IsCrLf(body[i + 1]))
+        {
+            return false;
+        }
+
+        var rest = body[(i + 2)..];
+        data = chunk < (uint)rest.Length ? rest[..(int)chunk] : rest;
+        return true;
+
+        static bool IsCrLf(byte b) => b is (byte)'\r' or (byte)'\n';
+    }
+
     private static bool TryHashParam(ReadOnlySpan<byte> parms, ReadOnlySpan<byte> name, bool checkToken, out uint hash)
     {
         hash = 0;

@@ -190,8 +190,10 @@ internal sealed class ServerMap : LoadBalancerBase
 
         // Only active servers when one is usable, else every running backup: with a single first backup
         // tot_weight is its weight, yet all backups compete for those slots (LB.md §3 quirk).
+        // 1.4 does not test maintenance here because maintenance clears RUNNING; testing it keeps that outcome
+        // even if a caller sets Maintain without clearing Running.
         var flag = SrvAct > 0 ? ServerState.Running : ServerState.Running | ServerState.Backup;
-        const ServerState mask = ServerState.Running | ServerState.GoingDown | ServerState.Backup;
+        const ServerState mask = ServerState.Running | ServerState.GoingDown | ServerState.Backup | ServerState.Maintain;
 
         foreach (var cur in Servers)
         {

@@ -46,4 +46,23 @@ public static class Slowstart
     /// slowstart in seconds as if it were milliseconds, so it is 1000 unless slowstart exceeds 20000 s.
     /// </summary>
     public static long WarmupIntervalMs(Server server) => Math.Max(1000L, server.SlowStartSeconds / 20);
+
+    /// <summary>
+    /// One run of a server's warm-up task: recomputes the weight of a running, warming-up server that is not in
+    /// maintenance. The caller then moves backend-queue sessions to the server (<c>check_for_pending</c>) unless
+    /// the outcome is <see cref="WarmupOutcome.NotWarming"/>, and re-arms the task after
+    /// <see cref="WarmupIntervalMs"/> only for <see cref="WarmupOutcome.Stepped"/>.
+    /// </summary>
+    /// <remarks>HAProxy 1.4 <c>server_warmup</c> (checks.c).</remarks>
+    public static WarmupOutcome ServerWarmup(Server server, long nowSeconds)
+    {
+        const ServerState mask = ServerState.Running | ServerState.WarmingUp | ServerState.Maintain;
+        if ((server.State & mask) != (ServerState.Running | ServerState.WarmingUp))
+        {
+            return WarmupOutcome.NotWarming;
+        }
+
+        ServerRecalcEweight(server, nowSeconds);
+        return (server.State & ServerState.WarmingUp) != 0 ? WarmupOutcome.Stepped : WarmupOutcome.Finished;
+    }
 }

@@ -208,6 +208,29 @@ public class LbHashTests
         Assert.False(LbHash.TryGetRdpCookie(Rdp("Cookie:"), "mstshash"u8, out _));
     }
 
+    [Theory]
+    [InlineData("6\r\nid=abc\r\n0\r\n", "id=abc")]
+    [InlineData("A\r\nid=abcdefgh\r\n", "id=abcdefg")]
+    [InlineData("a\r\nid=abc", "id=abc")]
+    [InlineData("3\n\nid=abc", "id=")]
+    [InlineData("0\r\n", "")]
+    public void TryGetFirstChunk_WellFormed_ReturnsChunkData(string body, string data)
+    {
+        Assert.True(LbHash.TryGetFirstChunk(Bytes(body), out var d));
+        Assert.Equal(data, System.Text.Encoding.ASCII.GetString(d));
+    }
+
+    [Theory]
+    [InlineData("6;ext=1\r\nid=abc")]
+    [InlineData("6 \r\nid=abc")]
+    [InlineData("6\r")]
+    [InlineData("6")]
+    [InlineData("")]
+    public void TryGetFirstChunk_Malformed_Fails(string body)
+    {
+        Assert.False(LbHash.TryGetFirstChunk(Bytes(body), out _));
+    }
+
     private static byte[] Rdp(string cookie)
     {
         var b = new byte[11 + cookie.Length];

@@ -178,6 +178,18 @@ public class ServerMapTests
         Assert.Equal(2, lb.SrvAct);
     }
 
+    [Fact]
+    public void RecalcServerMap_MaintenanceStillRunning_NotInMap()
+    {
+        var (px, lb) = Create(StaticRr, "s1:1", "s2:1");
+        var s1 = Srv(px, "s1");
+        s1.State |= ServerState.Maintain;
+        lb.SetServerStatusDown(s1);
+
+        Assert.Equal(1, lb.TotWeight);
+        Assert.Equal("s2 s2", Sequence(lb, 2));
+    }
+
     private static string MapOf(ILoadBalancer lb)
     {
         var map = (ServerMap)lb;
@@ -189,4 +201,5 @@ public class ServerMapTests
 
         return string.Join(' ', names);
     }
+
 }

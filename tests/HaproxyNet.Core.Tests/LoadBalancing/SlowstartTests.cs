@@ -141,4 +141,64 @@ public class SlowstartTests
 
         Assert.Equal(interval, Slowstart.WarmupIntervalMs(s));
     }
+
+    [Fact]
+    public void ServerWarmup_WarmingServer_StepsThenFinishes()
+    {
+        var (_, _, s) = DownWithSlowstart(LbAlgorithm.RoundRobin, 1, 2);
+        ComeBackUp(s, 100);
+
+        // w = (16 * 1 + 2) / 2 = 9.
+        Assert.Equal(WarmupOutcome.Stepped, Slowstart.ServerWarmup(s, 101));
+        Assert.Equal(9, s.EWeight);
+        Assert.Equal(WarmupOutcome.Finished, Slowstart.ServerWarmup(s, 102));
+        Assert.Equal(16, s.EWeight);
+        Assert.Equal(WarmupOutcome.NotWarming, Slowstart.ServerWarmup(s, 103));
+    }
+
+    [Fact]
+    public void ServerWarmup_InMaintenance_NothingDone()
+    {
+        var (_, _, s) = DownWithSlowstart(LbAlgorithm.RoundRobin, 1, 10);
+        ComeBackUp(s, 100);
+        var eweight = s.EWeight;
+        s.State |= ServerState.Maintain;
+
+        Assert.Equal(WarmupOutcome.NotWarming, Slowstart.ServerWarmup(s, 105));
+        Assert.Equal(eweight, s.EWeight);
+    }
+
+    [Fact]
+    public void ServerWarmup_ServerDown_NothingDone()
+    {
+        var (_, lb, s) = DownWithSlowstart(LbAlgorithm.RoundRobin, 1, 10);
+        ComeBackUp(s, 100);
+        SetDown(lb, s);
+
+        Assert.Equal(WarmupOutcome.NotWarming, Slowstart.ServerWarmup(s, 105));
+    }
+
+    [Theory]
+    [InlineData(100, false)]
+    [InlineData(103, false)]
+    [InlineData(104, true)]
+    [InlineData(120, true)]
+    public void GetNextServer_WarmingUpServer_DynamicMaxconnThrottles(long now, bool secondSlotFree)
+    {
+        // slowstart-queue golden, be_warm: maxconn 10, slowstart 20 s. While warming, the dynamic maxconn is
+        // max(1, 10 * (100 * elapsed / 20) / 100): 1 until 4 s have passed, so a second request waits (FULL).
+        var (px, lb) = Create(Algo(LbAlgorithm.RoundRobin), "w1:1");
+        var w1 = Srv(px, "w1");
+        w1.MaxConn = 10;
+        w1.MinConn = 10;
+        w1.SlowStartSeconds = 20;
+        SetDown(lb, w1);
+        ComeBackUp(w1, 100);
+        Assert.Equal(WarmupOutcome.Stepped, Slowstart.ServerWarmup(w1, 101));
+
+        Assert.Same(w1, lb.GetNextServer(null, now));
+        Take(lb, w1);
+
+        Assert.Equal(secondSlotFree, lb.GetNextServer(null, now) is not null);
+    }
 }
