@@ -150,6 +150,9 @@ public sealed partial class EngineLoop
                 case EngineSignal.Resume:
                     ResumeProxies();
                     break;
+                case EngineSignal.DumpState:
+                    DumpState();
+                    break;
             }
         }
     }

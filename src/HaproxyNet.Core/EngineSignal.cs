@@ -11,4 +11,7 @@ public enum EngineSignal
 
     /// <summary>SIGTTIN: resume paused frontends.</summary>
     Resume,
+
+    /// <summary>SIGHUP: dump the servers' states to the logs.</summary>
+    DumpState,
 }

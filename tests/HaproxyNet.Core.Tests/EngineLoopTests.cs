@@ -141,4 +141,37 @@ public class EngineLoopTests
         Assert.Equal(1, h.Loop.TotalConn);
         Assert.Equal(["Proxy t started.", "Pausing proxy t.", "Enabling proxy t."], h.Log.Messages.Take(3));
     }
+
+    [Fact]
+    public void DumpState_Sighup_LogsServersAndSummaryPerProxy()
+    {
+        var (h, p) = Listen();
+        var b = h.AddServer(p, "b1", 20002, SimServerKind.Echo);
+        b.State |= ServerState.Backup;
+        var fe = h.AddListen("f", 10002);
+        h.Start();
+        var c = h.AddClient(Fe, 0, [new SimClientAction.Send([1]), new SimClientAction.Recv(1), new SimClientAction.HoldUntil(1000)]);
+        h.RunFor(100);
+        var stderr = new List<string>();
+        h.Loop.StateDumped += stderr.Add;
+
+        h.Loop.RaiseSignal(EngineSignal.DumpState);
+        h.RunFor(1);
+
+        var dump = h.Log.Entries.Where(e => e.Message.StartsWith("SIGHUP", StringComparison.Ordinal)).ToList();
+        Assert.All(dump, e => Assert.Equal(133, e.Pri));
+        Assert.Equal(
+            [
+                "SIGHUP received, dumping servers states for proxy t.",
+                "SIGHUP: Server t/s1 is UP. Conn: 1 act, 0 pend, 1 tot.",
+                "SIGHUP: Server t/b1 is UP. Conn: 0 act, 0 pend, 0 tot.",
+                "SIGHUP: Proxy t has 1 active servers and 1 backup servers available. Conn: act(FE+BE): 1+1, 0 pend (0 unass), tot(FE+BE): 1+1.",
+                "SIGHUP received, dumping servers states for proxy f.",
+                "SIGHUP: Proxy f has no servers. Conn: act(FE+BE): 0+0, 0 pend (0 unass), tot(FE+BE): 0+0.",
+            ],
+            dump.Select(e => e.Message.TrimEnd('\n')));
+        Assert.Equal(4, stderr.Count);
+        Assert.False(c.Done);
+        Assert.Same(fe, h.Loop.Proxies[1]);
+    }
 }
