@@ -128,8 +128,28 @@ public static partial class ProcessSession
     {
         s.Si0.CheckTimeouts(now);
         s.Si1.CheckTimeouts(now);
+        var before = (s.Req.Flags, s.Rep.Flags);
         CheckBufferTimeouts(s.Req, now);
         CheckBufferTimeouts(s.Rep, now);
+        if (s.Loop.Trace.IsEnabled)
+        {
+            TraceTimeout(s, before.Item1, s.Req.Flags, "client read (timeout client)", "server write (timeout server)");
+            TraceTimeout(s, before.Item2, s.Rep.Flags, "server read (timeout server)", "client write (timeout client)");
+        }
+    }
+
+    private static void TraceTimeout(Session s, ChannelFlags before, ChannelFlags after, string read, string write)
+    {
+        var raised = after & ~before;
+        if ((raised & ChannelFlags.ReadTimeout) != 0)
+        {
+            s.Loop.Trace.Trace(s.UniqId, "timeout expired: " + read);
+        }
+
+        if ((raised & ChannelFlags.WriteTimeout) != 0)
+        {
+            s.Loop.Trace.Trace(s.UniqId, "timeout expired: " + write);
+        }
     }
 
     private static void CheckBufferTimeouts(Channel b, int now)

@@ -76,6 +76,7 @@ public partial class ProcessSessionTests
 
         h.RunUntilMs(a + 1000);
         Assert.Equal("0/0/1000 0 cD 0/0/0/0/0 0/0", Tail(Assert.Single(SessionLines(h))));
+        Assert.Contains(h.Trace!.Entries, e => e.Message == "timeout expired: client read (timeout client)" && e.Ms == a + 1000);
     }
 
     [Fact]
@@ -110,5 +111,6 @@ public partial class ProcessSessionTests
 
         h.RunUntilMs(a + 1000);
         Assert.Equal("0/0/1000 0 sD 0/0/0/0/0 0/0", Tail(Assert.Single(SessionLines(h))));
+        Assert.Contains(h.Trace!.Entries, e => e.Message == "timeout expired: server read (timeout server)");
     }
 }
