@@ -57,9 +57,18 @@ public static class ServerConnect
             return false;
         }
 
-        var ip = addr.Address.Equals(IPAddress.Any) ? s.FrontAddress.Address : addr.Address;
-        var port = srv.MappedPorts ? s.FrontAddress.Port + srv.PortOffset : addr.Port;
-        s.SrvAddress = new IPEndPoint(ip, port);
+        var anyAddress = addr.Address.Equals(IPAddress.Any);
+        if (!anyAddress && !srv.MappedPorts)
+        {
+            s.SrvAddress = addr; // the common case: no allocation per connect
+        }
+        else
+        {
+            var ip = anyAddress ? s.FrontAddress.Address : addr.Address;
+            var port = srv.MappedPorts ? s.FrontAddress.Port + srv.PortOffset : addr.Port;
+            s.SrvAddress = new IPEndPoint(ip, port);
+        }
+
         s.Flags |= SessionFlags.AddrSet;
         return true;
     }

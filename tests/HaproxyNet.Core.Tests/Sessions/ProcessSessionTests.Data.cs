@@ -80,4 +80,21 @@ public partial class ProcessSessionTests
         var entry = Assert.Single(h.Log.Entries, e => e.Message.Contains(" SC ", StringComparison.Ordinal));
         Assert.Equal((16 * 8) + 3, entry.Pri);
     }
+
+    [Fact]
+    public void ConnectServer_AnyAddressAndMappedPort_UsesClientDestinationPlusOffset()
+    {
+        var (h, p) = Listen(ProxyOptions.None);
+        var s = h.AddServer(p, "s1", Be1, SimServerKind.Echo);
+        s.Address = new System.Net.IPEndPoint(System.Net.IPAddress.Any, 0);
+        s.MappedPorts = true;
+        s.PortOffset = Be1 - Fe; // the echo server listens on the frontend port + 10000
+        h.Start();
+        var c = h.AddClient(Fe, 0, [new SimClientAction.Send([9]), new SimClientAction.Recv(1)]);
+
+        Assert.True(h.RunUntil(() => c.Done, 1000));
+
+        Assert.Equal(1, c.BytesReceived);
+        Assert.Contains(h.Trace!.Entries, e => e.Message.StartsWith("connect attempt to s1 at 127.0.0.1:20001:", StringComparison.Ordinal));
+    }
 }
