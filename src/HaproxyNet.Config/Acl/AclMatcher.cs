@@ -119,11 +119,14 @@ public static partial class AclMatcher
         return p.Length <= value.Length && BytesEqual(p, value[(value.Length - p.Length)..], pattern.IgnoreCase);
     }
 
-    /// <summary><c>acl_match_sub</c>. An empty pattern matches every value.</summary>
+    /// <summary>
+    /// <c>acl_match_sub</c>. An empty pattern (only possible through <c>\x00</c>) never matches: 1.4 first compares
+    /// the pattern's leading byte, its NUL terminator.
+    /// </summary>
     public static bool MatchSubstring(AclPattern pattern, ReadOnlySpan<byte> value)
     {
         var p = PatternBytes(pattern);
-        if (p.Length > value.Length)
+        if (p.IsEmpty || p.Length > value.Length)
         {
             return false;
         }

@@ -9,12 +9,15 @@ namespace HaproxyNet.Config.Acl;
 /// </summary>
 /// <remarks>
 /// <para>What glibc rejects is rejected here (the caller then prints 1.4's <c>bad regular expression</c> or
-/// <c>error detected while parsing ACL</c>): unbalanced parentheses or brackets, a bad interval, an unknown
+/// <c>error detected while parsing ACL</c>): an unclosed <c>(</c> or <c>[</c>, a repetition with nothing to repeat
+/// (<c>*a</c>, <c>a|+b</c>, <c>(?</c>, <c>^*</c>), any malformed <c>{</c> interval, a reversed range, an unknown
 /// character class, a back-reference to a group not yet closed, a trailing backslash.</para>
-/// <para>ERE syntax is translated, never passed through: <c>\d</c>, <c>\w</c>, <c>\s</c> are the letters d, w,
-/// s (glibc treats an unknown escape as the literal character); <c>[\d]</c> is a set of backslash and d;
-/// <c>*?</c> is two stacked quantifiers (greedy), not a lazy one; <c>{</c> not starting a valid interval is a
-/// literal.</para>
+/// <para>ERE syntax is translated, never passed through. glibc's GNU operators are on: <c>\w \W \s \S</c> are
+/// ASCII word/space classes and <c>\b \B \&lt; \&gt; \` \'</c> are anchors; any other escaped character is
+/// itself (<c>\d</c> is the letter d, <c>\|</c> a pipe, <c>\n</c> the letter n); inside brackets a backslash is an
+/// ordinary character. A lone <c>)</c> is literal. <c>*?</c> and <c>+?</c> are stacked greedy repetitions, never
+/// lazy ones. Under REG_ICASE only ASCII letters fold (C locale), and bracket ranges are upper-cased first as
+/// glibc does (<c>[_-a]</c> becomes the invalid range <c>_-A</c>).</para>
 /// <para>Matching: ACLs only ask "does it match anywhere" (unanchored search), for which leftmost-longest (POSIX)
 /// and leftmost-first (.NET backtracking) agree. They can disagree on WHICH text a group captured when an
 /// alternation or a quantifier could match several lengths at the same start (<c>(a|ab)</c> on "ab" captures
