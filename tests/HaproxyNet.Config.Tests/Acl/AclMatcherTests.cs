@@ -63,6 +63,13 @@ public class AclMatcherTests
     [InlineData("hdr_dom(host) .example.", "www.example.com", AclMatchResult.Pass)]
     [InlineData("hdr_dom(host) example.com", "www.example.com.au", AclMatchResult.Pass)]
     [InlineData("hdr_dom(host) example.com", "www.example.community", AclMatchResult.Fail)]
+    [InlineData("hdr_dom(host) example.com", "www.example.com:8080", AclMatchResult.Pass)]
+    [InlineData("hdr_dom(host) 8080", "www.example.com:8080", AclMatchResult.Pass)]
+    [InlineData("hdr_dom(host) :example:", "example", AclMatchResult.Pass)]
+    [InlineData("path_dir a.b", "/x/a.b/y", AclMatchResult.Pass)]
+    [InlineData("path_dir b", "/x/a.b/y", AclMatchResult.Fail)]
+    [InlineData("path_dir b", "/x/a:b/y", AclMatchResult.Fail)]
+    [InlineData("path_dir .b", "/x/.b/y", AclMatchResult.Pass)]
     public void MatchAny_WordMatchers_NeedDelimitersOnBothSides(string line, string value, AclMatchResult expected)
     {
         Assert.Equal(expected, MatchString(line, value));
