@@ -233,7 +233,7 @@ internal static partial class PosixRegexTranslator
             }
 
             // An empty set must stay a class (not "(?!)") so the non-backtracking engine still accepts it.
-            return any ? sb.Append(']').ToString() : "[^\\x00-\\uFFFF]";
+            return any ? sb.Append(']').ToString() : NeverClass;
         }
     }
 }

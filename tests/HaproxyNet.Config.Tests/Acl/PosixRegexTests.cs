@@ -141,6 +141,9 @@ public class PosixRegexTests
     [InlineData("\u00e9", "\u00c9", false)]
     [InlineData("(a)\\1", "aA", true)]
     [InlineData("\\W", "a", false)]
+    [InlineData("\\A", "a", true)]
+    [InlineData("\\a", "a", false)]
+    [InlineData("\\a", "A", false)]
     public void IsMatch_IgnoreCase_IsAsciiOnly(string pattern, string input, bool expected)
     {
         Assert.Equal(expected, Compile(pattern, ignoreCase: true).IsMatch(input));
