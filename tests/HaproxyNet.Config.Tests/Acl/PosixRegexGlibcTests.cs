@@ -54,4 +54,60 @@ public class PosixRegexGlibcTests
         Assert.True(lines.Length > 5000, "record too short: " + lines.Length);
         Assert.Empty(mismatches);
     }
+
+    /// <summary>
+    /// reqrep-style expressions (GlibcRegcomp/record-captures.py): the expansion of <c>\0|\1|...|\9</c> must give
+    /// the texts glibc's regexec captured in its 10 slots (1.4's MAX_MATCH), unset groups expanding to nothing.
+    /// </summary>
+    [Fact]
+    public void TryReplace_RecordedGlibcCaptures_AllAgree()
+    {
+        var path = Path.Combine(Path.GetDirectoryName(RecordPath)!, "glibc-captures.tsv");
+        var everyGroup = new PosixReplacementProbe().Replacement;
+        var mismatches = new List<string>();
+        var lines = File.ReadAllLines(path);
+        foreach (var line in lines)
+        {
+            var f = line.Split(' ');
+            var pattern = Encoding.Latin1.GetString(Convert.FromHexString(f[0]));
+            var input = Encoding.Latin1.GetString(Convert.FromHexString(f[2]));
+            Assert.True(PosixRegex.TryCompile(pattern, f[1] == "1", out var regex));
+            var matched = regex.TryReplace(input, everyGroup, out var result);
+            string? expected = null;
+            if (f[3] != "-")
+            {
+                var parts = f[3].Split(';').Select(span =>
+                {
+                    var se = span.Split(',');
+                    var so = int.Parse(se[0], System.Globalization.CultureInfo.InvariantCulture);
+                    var eo = int.Parse(se[1], System.Globalization.CultureInfo.InvariantCulture);
+                    return so < 0 ? string.Empty : input[so..eo];
+                });
+                expected = string.Join('|', parts);
+            }
+
+            if (matched != (expected is not null) || (matched && result != expected))
+            {
+                mismatches.Add($"'{pattern}' on '{input}': glibc '{expected}', got '{result}'");
+            }
+        }
+
+        Assert.True(lines.Length >= 480, "record too short: " + lines.Length);
+        Assert.Empty(mismatches);
+    }
+
+    private sealed class PosixReplacementProbe : Environment.IDiagnosticSink
+    {
+        public PosixReplacementProbe()
+        {
+            Assert.True(PosixReplacement.TryParse("\\0|\\1|\\2|\\3|\\4|\\5|\\6|\\7|\\8|\\9", this, out var replacement, out _));
+            Replacement = replacement;
+        }
+
+        public PosixReplacement Replacement { get; }
+
+        public void Alert(string text) => throw new InvalidOperationException(text);
+
+        public void Warning(string text) => throw new InvalidOperationException(text);
+    }
 }
