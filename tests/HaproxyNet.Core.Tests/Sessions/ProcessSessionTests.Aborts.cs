@@ -59,4 +59,24 @@ public partial class ProcessSessionTests
 
         Assert.Equal("0/0/+0 +0 -- 1/1/1/1/0 0/0", Tail(Assert.Single(SessionLines(h))));
     }
+
+    [Theory]
+    [InlineData(false, "1000/0/1000 3 -- 0/0/0/0/0 0/1")]
+    [InlineData(true, "300/-1/300 0 CQ 1/1/1/0/0 0/1")]
+    public void Abort_HalfClosedWithDataWhileQueued_AbortsOnlyWithAbortOnClose(bool abortOnClose, string expected)
+    {
+        var (h, p) = Listen(abortOnClose ? ProxyOptions.AbortOnClose : ProxyOptions.None, connect: 60_000);
+        var s = h.AddServer(p, "s1", Be1, SimServerKind.Echo);
+        s.MaxConn = s.MinConn = 1;
+        h.Start();
+        AcceptClient(h, Hold(1000));
+
+        // Sends a request, half-closes at 300 ms and waits for the answer (graceful close).
+        h.AddClient(Fe, 0, [new SimClientAction.Send([1, 2, 3]), new SimClientAction.Sleep(300), new SimClientAction.ShutdownWrite()]);
+        h.RunFor(3000);
+
+        var lines = SessionLines(h);
+        Assert.Equal(2, lines.Count);
+        Assert.Equal(expected, Tail(lines[abortOnClose ? 0 : 1]));
+    }
 }
