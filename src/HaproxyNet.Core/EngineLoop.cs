@@ -91,7 +91,8 @@ public sealed partial class EngineLoop
         var next = Scheduler.WakeExpiredTasks();
         Scheduler.ProcessRunnableTasks(ref next);
         MaintainProxies(ref next);
-        if (Stopping && ActConn == 0 && ListenerCount == 0)
+        // As 1.4: no session and no listener left ends the process (only soft stop closes listeners).
+        if (ActConn == 0 && ListenerCount == 0)
         {
             Exited = true;
             return false;

@@ -174,4 +174,15 @@ public class EngineLoopTests
         Assert.False(c.Done);
         Assert.Same(fe, h.Loop.Proxies[1]);
     }
+
+    [Fact]
+    public void RunOnce_NoSessionAndNoListener_ExitsLikeRunPollLoop()
+    {
+        var h = new EngineHarness();
+        h.Loop.Proxies.Add(new Proxy("b") { Capabilities = ProxyCapabilities.Backend });
+        h.Loop.StartProxies();
+
+        Assert.False(h.Loop.RunOnce());
+        Assert.True(h.Loop.Exited);
+    }
 }
