@@ -10,16 +10,17 @@ public sealed partial class EngineLoop
     /// For each proxy, at notice level: a header line, one line per server (UP/DOWN, cur_sess, nbpend, cum_sess),
     /// then a summary (no servers / running on backup / no server available / N active and M backup).
     /// </summary>
-    /// <remarks>The lines also go to stderr as warnings in 1.4; the host prints them from <see cref="StateDumped"/>.</remarks>
+    /// <remarks>The lines also go to stderr as warnings in 1.4; the host prints them from <see cref="Warning"/>.</remarks>
     public void DumpState()
     {
+        Warning?.Invoke("SIGHUP received, dumping servers states.");
         foreach (var p in Proxies)
         {
             SendLog(p, LogLevels.Notice, $"SIGHUP received, dumping servers states for proxy {p.Name}.\n");
             foreach (var s in p.Servers)
             {
                 var line = $"SIGHUP: Server {p.Name}/{s.Name} is {(s.IsRunning ? "UP" : "DOWN")}. Conn: {s.CurSess} act, {s.NbPend} pend, {s.CumSess} tot.";
-                StateDumped?.Invoke(line);
+                Warning?.Invoke(line);
                 SendLog(p, LogLevels.Notice, line + "\n");
             }
 
@@ -39,13 +40,10 @@ public sealed partial class EngineLoop
                 summary = $"SIGHUP: Proxy {p.Name} has {act} active servers and {bck} backup servers available. {conn}";
             }
 
-            StateDumped?.Invoke(summary);
+            Warning?.Invoke(summary);
             SendLog(p, LogLevels.Notice, summary + "\n");
         }
     }
-
-    /// <summary>Each SIGHUP line as 1.4 prints it on stderr with <c>Warning()</c> (without the newline).</summary>
-    public event Action<string>? StateDumped;
 
     /// <summary>srv_act / srv_bck: from the load balancer when there is one, else usable servers counted.</summary>
     private static void CountUsable(Proxy p, out int act, out int bck)

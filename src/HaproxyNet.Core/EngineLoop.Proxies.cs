@@ -104,7 +104,7 @@ public sealed partial class EngineLoop
 
             if (Ticks.Remain(Clock.NowMs, p.StopTime) == 0)
             {
-                SendLog(p, LogLevels.Warning, $"Proxy {p.Name} stopped (FE: {p.CumFeConn} conns, BE: {p.CumBeConn} conns).\n");
+                WarnAndLog(p, $"Proxy {p.Name} stopped (FE: {p.CumFeConn} conns, BE: {p.CumBeConn} conns).");
                 StopProxy(p);
             }
             else
@@ -130,7 +130,7 @@ public sealed partial class EngineLoop
                 continue;
             }
 
-            SendLog(p, LogLevels.Warning, $"Stopping {p.CapabilityWord} {p.Name} in {p.GraceMs} ms.\n");
+            WarnAndLog(p, $"Stopping {p.CapabilityWord} {p.Name} in {p.GraceMs} ms.");
             p.StopTime = Ticks.Add(Clock.NowMs, p.GraceMs);
         }
     }
@@ -145,7 +145,7 @@ public sealed partial class EngineLoop
                 continue;
             }
 
-            SendLog(p, LogLevels.Warning, $"Pausing {p.CapabilityWord} {p.Name}.\n");
+            WarnAndLog(p, $"Pausing {p.CapabilityWord} {p.Name}.");
             foreach (var l in p.Listeners)
             {
                 l.EnablePolling(false);
@@ -169,7 +169,7 @@ public sealed partial class EngineLoop
                 continue;
             }
 
-            SendLog(p, LogLevels.Warning, $"Enabling {p.CapabilityWord} {p.Name}.\n");
+            WarnAndLog(p, $"Enabling {p.CapabilityWord} {p.Name}.");
             if (ActConn < Global.MaxConn && p.FeConn < p.MaxConn)
             {
                 EnableListeners(p);
@@ -180,6 +180,13 @@ public sealed partial class EngineLoop
                 p.State = ProxyState.Idle;
             }
         }
+    }
+
+    /// <summary>Warning() on stderr (through <see cref="Warning"/>) plus send_log at warning level.</summary>
+    private void WarnAndLog(Proxy p, string text)
+    {
+        Warning?.Invoke(text);
+        SendLog(p, LogLevels.Warning, text + "\n");
     }
 
     private static void EnableListeners(Proxy p)

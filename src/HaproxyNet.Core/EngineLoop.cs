@@ -129,6 +129,12 @@ public sealed partial class EngineLoop
         return Math.Min(Ticks.Remain(Clock.NowMs, next) + 1, MaxDelayMs);
     }
 
+    /// <summary>
+    /// Texts 1.4 also prints on stderr with <c>Warning()</c> (soft stop, pause, resume, SIGHUP dump), without the
+    /// trailing newline; the host adds the <c>[WARNING] DDD/HHMMSS (pid) : </c> prefix unless quiet.
+    /// </summary>
+    public event Action<string>? Warning;
+
     /// <summary>Thread-safe: queues a signal for the next turn and interrupts the poller.</summary>
     public void RaiseSignal(EngineSignal signal)
     {

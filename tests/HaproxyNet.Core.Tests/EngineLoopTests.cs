@@ -101,6 +101,8 @@ public class EngineLoopTests
     public void SoftStop_Grace_StopsProxyAfterGraceAndExitsWhenIdle()
     {
         var (h, p) = Listen(grace: 1000);
+        var stderr = new List<string>();
+        h.Loop.Warning += stderr.Add;
         h.Start();
         var c = h.AddClient(Fe, 0, [new SimClientAction.Send([1]), new SimClientAction.Recv(1), new SimClientAction.HoldUntil(3000)]);
         h.RunFor(100);
@@ -120,6 +122,7 @@ public class EngineLoopTests
         Assert.Equal(0, h.Loop.ActConn);
         Assert.Contains(h.Log.Messages, m => m.Contains(" 0/0/3000 1 -- ", StringComparison.Ordinal));
         Assert.Contains(h.Log.Entries, e => e.Pri == 132 && e.Message.StartsWith("Stopping", StringComparison.Ordinal));
+        Assert.Equal(["Stopping proxy t in 1000 ms.", "Proxy t stopped (FE: 1 conns, BE: 1 conns)."], stderr);
     }
 
     [Fact]
@@ -153,7 +156,7 @@ public class EngineLoopTests
         var c = h.AddClient(Fe, 0, [new SimClientAction.Send([1]), new SimClientAction.Recv(1), new SimClientAction.HoldUntil(1000)]);
         h.RunFor(100);
         var stderr = new List<string>();
-        h.Loop.StateDumped += stderr.Add;
+        h.Loop.Warning += stderr.Add;
 
         h.Loop.RaiseSignal(EngineSignal.DumpState);
         h.RunFor(1);
@@ -170,7 +173,8 @@ public class EngineLoopTests
                 "SIGHUP: Proxy f has no servers. Conn: act(FE+BE): 0+0, 0 pend (0 unass), tot(FE+BE): 0+0.",
             ],
             dump.Select(e => e.Message.TrimEnd('\n')));
-        Assert.Equal(4, stderr.Count);
+        Assert.Equal(5, stderr.Count);
+        Assert.Equal("SIGHUP received, dumping servers states.", stderr[0]);
         Assert.False(c.Done);
         Assert.Same(fe, h.Loop.Proxies[1]);
     }
