@@ -189,4 +189,23 @@ public class EngineLoopTests
         Assert.False(h.Loop.RunOnce());
         Assert.True(h.Loop.Exited);
     }
+
+    [Fact]
+    public void SetBackendDown_ListenAndBackend_EmergLineWithTypeWord()
+    {
+        var (h, p) = Listen();
+        var b = new Proxy("be_warm") { Capabilities = ProxyCapabilities.Backend };
+        b.Logs.Add(EngineHarness.Local0);
+        h.Loop.Proxies.Add(b);
+        var alerts = new List<string>();
+        h.Loop.Alert += alerts.Add;
+
+        h.Loop.SetBackendDown(p);
+        h.Loop.SetBackendDown(b);
+
+        Assert.Equal(["proxy t has no server available!", "backend be_warm has no server available!"], h.Log.Messages);
+        Assert.All(h.Log.Entries, e => Assert.Equal(128, e.Pri));
+        Assert.Equal(["proxy 't' has no server available!", "backend 'be_warm' has no server available!"], alerts);
+        Assert.Equal(1, b.DownTransitions);
+    }
 }

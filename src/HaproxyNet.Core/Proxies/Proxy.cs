@@ -92,6 +92,12 @@ public sealed partial class Proxy
     /// <summary>Sessions given a server by the load balancer (cum_lbconn).</summary>
     public long CumLbConn { get; set; }
 
+    /// <summary>Seconds timestamp of the last time the backend went down (last_change).</summary>
+    public long LastChangeSeconds { get; set; }
+
+    /// <summary>Times the backend lost all its servers (down_trans).</summary>
+    public long DownTransitions { get; set; }
+
     /// <summary>Client aborts counted on this proxy.</summary>
     public long CliAborts { get; set; }
 
