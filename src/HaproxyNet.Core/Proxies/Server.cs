@@ -1,3 +1,6 @@
+using System.Net;
+using HaproxyNet.Core.Queueing;
+
 namespace HaproxyNet.Core.Proxies;
 
 /// <summary>Runtime state of one <c>server</c> line (1.4's <c>struct server</c>).</summary>
@@ -22,6 +25,15 @@ public sealed partial class Server
     /// <summary>Persistent id (<c>id</c> option or auto-assigned); feeds the consistent-hash ring.</summary>
     public int Puid { get; }
 
+    /// <summary>Server address; an address of 0.0.0.0 means "the address the client connected to".</summary>
+    public IPEndPoint? Address { get; set; }
+
+    /// <summary>True when the port is absent or relative (mapped ports: add the client's destination port).</summary>
+    public bool MappedPorts { get; set; }
+
+    /// <summary><c>source</c> address to bind before connect, or null.</summary>
+    public IPEndPoint? Source { get; set; }
+
     public ServerState State { get; set; }
 
     /// <summary>Configured weight (0..256).</summary>
@@ -30,11 +42,20 @@ public sealed partial class Server
     /// <summary>Effective weight (uweight * wdiv / wmult, reduced during slowstart).</summary>
     public int EWeight { get; set; }
 
-    /// <summary>Sessions currently using this server (srv->served, i.e. cur_sess).</summary>
+    /// <summary>Sessions holding a slot on this server (srv->served): assigned, connecting or connected; not queued.</summary>
     public int Served { get; set; }
+
+    /// <summary>Established or connecting TCP connections to this server (srv->cur_sess, the logged srv_conn).</summary>
+    public int CurSess { get; set; }
+
+    /// <summary>Highest <see cref="CurSess"/> seen.</summary>
+    public int CurSessMax { get; set; }
 
     /// <summary>Sessions waiting in this server's own queue (srv->nbpend).</summary>
     public int NbPend { get; set; }
+
+    /// <summary>This server's queue (srv->pendconns), FIFO.</summary>
+    public PendingQueue PendConns { get; } = new();
 
     /// <summary>maxconn (0 = unlimited).</summary>
     public int MaxConn { get; set; }
@@ -50,6 +71,21 @@ public sealed partial class Server
 
     /// <summary>Seconds timestamp of the last state change (now.tv_sec in 1.4).</summary>
     public long LastChangeSeconds { get; set; }
+
+    /// <summary>The server this one tracks (<c>track</c>), or null.</summary>
+    public Server? Tracked { get; set; }
+
+    /// <summary>Cumulated sessions (cum_sess).</summary>
+    public long CumSess { get; set; }
+
+    /// <summary>Sessions given to this server by the load balancer (cum_lbconn).</summary>
+    public long CumLbConn { get; set; }
+
+    public long FailedConns { get; set; }
+
+    public long Retries { get; set; }
+
+    public long Redispatches { get; set; }
 
     public bool IsBackup => (State & ServerState.Backup) != 0;
 

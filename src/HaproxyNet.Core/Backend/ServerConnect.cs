@@ -1,0 +1,110 @@
+using System.Net;
+using HaproxyNet.Core.Logging;
+using HaproxyNet.Core.Ports;
+using HaproxyNet.Core.Sessions;
+using HaproxyNet.Core.StreamInterfaces;
+using HaproxyNet.Core.Time;
+
+namespace HaproxyNet.Core.Backend;
+
+/// <summary>Opening the server connection (1.4's <c>connect_server</c> and <c>tcpv4_connect_server</c>).</summary>
+public static class ServerConnect
+{
+    private const int Eaddrinuse = 98;
+    private const int Eaddrnotavail = 99;
+    private const int Eagain = 11;
+
+    /// <summary>
+    /// connect_server: resolves the server address if needed, starts a non-blocking connect and, on success,
+    /// counts the connection on the server (cur_sess++, SN_CURR_SESS).
+    /// </summary>
+    public static ConnectError ConnectServer(Session s)
+    {
+        if (!s.Has(SessionFlags.AddrSet) && !AssignServerAddress(s))
+        {
+            return ConnectError.Internal;
+        }
+
+        var r = TcpConnectServer(s, s.Si1, s.SrvAddress!);
+        if (r != ConnectError.None)
+        {
+            return r;
+        }
+
+        if (s.Srv is { } srv)
+        {
+            s.Flags |= SessionFlags.CurrSess;
+            srv.CurSess++;
+            if (srv.CurSess > srv.CurSessMax)
+            {
+                srv.CurSessMax = srv.CurSess;
+            }
+
+            LbHooks.ServerTakeConn(srv);
+        }
+
+        return ConnectError.None;
+    }
+
+    /// <summary>
+    /// assign_server_address: the server's address; 0.0.0.0 means the address the client connected to, and mapped
+    /// ports add the client's destination port. Returns false when there is nothing to connect to.
+    /// </summary>
+    public static bool AssignServerAddress(Session s)
+    {
+        if (s.Srv is not { Address: { } addr } srv)
+        {
+            return false;
+        }
+
+        var ip = addr.Address.Equals(IPAddress.Any) ? s.FrontAddress.Address : addr.Address;
+        var port = srv.MappedPorts ? addr.Port + s.FrontAddress.Port : addr.Port;
+        s.SrvAddress = new IPEndPoint(ip, port);
+        s.Flags |= SessionFlags.AddrSet;
+        return true;
+    }
+
+    /// <summary>
+    /// tcpv4_connect_server: <see cref="INetwork.Connect"/> then, when in progress, registers the socket for
+    /// writability, moves <paramref name="si"/> to CON and arms the connect timeout.
+    /// </summary>
+    public static ConnectError TcpConnectServer(Session s, StreamInterface si, IPEndPoint target)
+    {
+        var loop = s.Loop;
+        var be = s.Be;
+        var source = s.Srv?.Source;
+        var conn = loop.Network.Connect(target, source, out var status, out var errno);
+        if (loop.Trace.IsEnabled)
+        {
+            loop.Trace.Trace(s.UniqId, $"connect attempt to {s.Srv?.Name ?? "<dispatch>"} at {target}: {status} (errno {errno}), retries left {s.ConnRetries}");
+        }
+
+        switch (status)
+        {
+            case ConnectStatus.InProgress when conn is not null:
+                si.Connection = conn;
+                conn.Handler = si;
+                conn.SetInterest(false, true);
+                si.State = SiState.Con;
+                si.Flags &= ~SiFlags.Err;
+                si.Exp = Ticks.AddIfSet(loop.Clock.NowMs, be.Timeouts.Connect);
+                return ConnectError.None;
+            case ConnectStatus.Refused:
+                return ConnectError.SrvCl;
+            case ConnectStatus.Resource:
+                if (errno is Eagain or Eaddrnotavail)
+                {
+                    loop.SendLog(be, LogLevels.Err, $"Connect() failed for backend {be.Name}: no free ports.\n");
+                }
+                else if (errno == Eaddrinuse)
+                {
+                    loop.SendLog(be, LogLevels.Err, $"Connect() failed for backend {be.Name}: local address already in use.\n");
+                }
+
+                return ConnectError.Resource;
+            default:
+                conn?.Close();
+                return ConnectError.Internal;
+        }
+    }
+}

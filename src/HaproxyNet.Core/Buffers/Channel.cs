@@ -1,0 +1,144 @@
+using System.Buffers;
+using HaproxyNet.Core.StreamInterfaces;
+using HaproxyNet.Core.Time;
+
+namespace HaproxyNet.Core.Buffers;
+
+/// <summary>One direction of a session: the request (client to server) or response buffer (1.4's <c>struct buffer</c>).</summary>
+/// <remarks>
+/// Storage is rented from <see cref="ArrayPool{T}"/> only while data is held and returned once drained, so an idle
+/// session holds no buffer. Everything present may be forwarded (TCP infinite forward); analysers gate it.
+/// </remarks>
+public sealed class Channel
+{
+    private byte[]? _data;
+    private int _start;
+
+    public Channel(int size)
+    {
+        Size = size;
+    }
+
+    /// <summary>Capacity (tune.bufsize).</summary>
+    public int Size { get; }
+
+    public ChannelFlags Flags { get; set; }
+
+    /// <summary>Bytes currently held.</summary>
+    public int Length { get; private set; }
+
+    /// <summary>Total bytes that entered this buffer (logged bytes_in/bytes_out).</summary>
+    public long Total { get; set; }
+
+    /// <summary>Read expiry tick.</summary>
+    public int Rex { get; set; }
+
+    /// <summary>Write expiry tick.</summary>
+    public int Wex { get; set; }
+
+    /// <summary>Read timeout in ms (0 = none).</summary>
+    public int Rto { get; set; }
+
+    /// <summary>Write timeout in ms (0 = none).</summary>
+    public int Wto { get; set; }
+
+    /// <summary>Analyser expiry tick.</summary>
+    public int AnalyseExp { get; set; }
+
+    /// <summary>Pending analyser bits (AN_REQ_* / AN_RES_*).</summary>
+    public int Analysers { get; set; }
+
+    /// <summary>The stream interface writing into this buffer.</summary>
+    public StreamInterface? Producer { get; set; }
+
+    /// <summary>The stream interface draining this buffer.</summary>
+    public StreamInterface? Consumer { get; set; }
+
+    public bool IsEmpty => Length == 0;
+
+    public bool IsFull => Length >= Size;
+
+    public bool Has(ChannelFlags f) => (Flags & f) != 0;
+
+    /// <summary>Free room, renting storage on first use.</summary>
+    public Span<byte> GetWriteSpan()
+    {
+        _data ??= ArrayPool<byte>.Shared.Rent(Size);
+        if (_start > 0 && _start + Length >= Size)
+        {
+            _data.AsSpan(_start, Length).CopyTo(_data);
+            _start = 0;
+        }
+
+        return _data.AsSpan(_start + Length, Size - _start - Length);
+    }
+
+    /// <summary>Commits <paramref name="n"/> bytes written into <see cref="GetWriteSpan"/>.</summary>
+    public void Advance(int n)
+    {
+        Length += n;
+        Total += n;
+    }
+
+    /// <summary>The bytes waiting to be sent.</summary>
+    public ReadOnlySpan<byte> GetReadSpan() => _data is null ? default : _data.AsSpan(_start, Length);
+
+    /// <summary>Drops <paramref name="n"/> sent bytes; returns the storage to the pool when empty.</summary>
+    public void Consume(int n)
+    {
+        _start += n;
+        Length -= n;
+        if (Length == 0)
+        {
+            Release();
+        }
+    }
+
+    /// <summary>buffer_shutr_now.</summary>
+    public void ShutRNow() => Flags |= ChannelFlags.ShutRNow;
+
+    /// <summary>buffer_shutw_now.</summary>
+    public void ShutWNow() => Flags |= ChannelFlags.ShutWNow;
+
+    /// <summary>buffer_abort: shut both ways now.</summary>
+    public void Abort() => Flags |= ChannelFlags.ShutRNow | ChannelFlags.ShutWNow;
+
+    /// <summary>buffer_check_timeouts: raises READ/WRITE/ANA_TIMEOUT for expired, still relevant timers.</summary>
+    public void CheckTimeouts(int now)
+    {
+        if ((Flags & (ChannelFlags.ShutR | ChannelFlags.ReadTimeout | ChannelFlags.ReadActivity | ChannelFlags.ReadNoExp)) == 0
+            && Ticks.IsExpired(Rex, now))
+        {
+            Flags |= ChannelFlags.ReadTimeout;
+        }
+
+        if ((Flags & (ChannelFlags.ShutW | ChannelFlags.WriteTimeout | ChannelFlags.WriteActivity)) == 0
+            && Ticks.IsExpired(Wex, now))
+        {
+            Flags |= ChannelFlags.WriteTimeout;
+        }
+
+        if ((Flags & ChannelFlags.AnaTimeout) == 0 && Ticks.IsExpired(AnalyseExp, now))
+        {
+            Flags |= ChannelFlags.AnaTimeout;
+        }
+    }
+
+    /// <summary>Returns the storage to the pool (session end).</summary>
+    public void Release()
+    {
+        if (_data is not null && Length == 0)
+        {
+            ArrayPool<byte>.Shared.Return(_data);
+            _data = null;
+            _start = 0;
+        }
+    }
+
+    /// <summary>Discards held data and returns storage (session free).</summary>
+    public void Discard()
+    {
+        Length = 0;
+        Release();
+    }
+}

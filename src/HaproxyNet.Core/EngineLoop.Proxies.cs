@@ -1,0 +1,235 @@
+using HaproxyNet.Core.Logging;
+using HaproxyNet.Core.Proxies;
+using HaproxyNet.Core.Time;
+
+namespace HaproxyNet.Core;
+
+/// <summary>Proxy life cycle: start, limits, soft stop, pause and resume (1.4's src/proxy.c).</summary>
+public sealed partial class EngineLoop
+{
+    /// <summary>
+    /// start_proxies: binds every listener of every proxy in declaration order; a proxy whose listeners all
+    /// bound logs "Proxy X started." (backends included) and becomes IDLE. Returns bind errors (empty on success).
+    /// </summary>
+    public IReadOnlyList<string> StartProxies()
+    {
+        var errors = new List<string>();
+        foreach (var p in Proxies)
+        {
+            if (p.State != ProxyState.New)
+            {
+                continue;
+            }
+
+            var ok = true;
+            foreach (var l in p.Listeners)
+            {
+                l.Loop = this;
+                l.MaxConn = p.MaxConn;
+                var sock = Network.Listen(l.EndPoint, l.Backlog > 0 ? l.Backlog : p.MaxConn, out var error);
+                if (sock is null)
+                {
+                    errors.Add($"Starting {p.CapabilityWord} {p.Name}: {error ?? "cannot bind socket"}");
+                    ok = false;
+                    continue;
+                }
+
+                sock.Handler = l;
+                sock.SetInterest(false);
+                l.Socket = sock;
+                l.State = ListenerState.Listen;
+                ListenerOpened();
+            }
+
+            if (ok)
+            {
+                SendLog(p, LogLevels.Notice, $"Proxy {p.Name} started.\n");
+                p.State = ProxyState.Idle;
+            }
+            else
+            {
+                p.State = ProxyState.Error;
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>
+    /// maintain_proxies: enables or disables listeners according to the global and frontend limits, and stops
+    /// soft-stopping proxies whose grace has elapsed, lowering <paramref name="next"/> to the next stop date.
+    /// </summary>
+    public void MaintainProxies(ref int next)
+    {
+        if (ActConn < Global.MaxConn)
+        {
+            foreach (var p in Proxies)
+            {
+                var blocked = p.FeConn >= p.MaxConn;
+                if (blocked && p.State == ProxyState.Run)
+                {
+                    DisableListeners(p);
+                    p.State = ProxyState.Idle;
+                }
+                else if (!blocked && p.State == ProxyState.Idle)
+                {
+                    EnableListeners(p);
+                    p.State = ProxyState.Run;
+                }
+            }
+        }
+        else
+        {
+            foreach (var p in Proxies)
+            {
+                if (p.State == ProxyState.Run)
+                {
+                    DisableListeners(p);
+                    p.State = ProxyState.Idle;
+                }
+            }
+        }
+
+        if (!Stopping)
+        {
+            return;
+        }
+
+        foreach (var p in Proxies)
+        {
+            if (p.State == ProxyState.Stopped)
+            {
+                continue;
+            }
+
+            if (Ticks.Remain(Clock.NowMs, p.StopTime) == 0)
+            {
+                SendLog(p, LogLevels.Warning, $"Proxy {p.Name} stopped (FE: {p.CumFeConn} conns, BE: {p.CumBeConn} conns).\n");
+                StopProxy(p);
+            }
+            else
+            {
+                next = Ticks.First(next, p.StopTime);
+            }
+        }
+    }
+
+    /// <summary>soft_stop (SIGUSR1): every proxy not stopped logs "Stopping ... in N ms." and gets a stop date.</summary>
+    public void SoftStop()
+    {
+        if (Stopping)
+        {
+            return; // a second SIGUSR1 is ignored
+        }
+
+        Stopping = true;
+        foreach (var p in Proxies)
+        {
+            if (p.State == ProxyState.Stopped)
+            {
+                continue;
+            }
+
+            SendLog(p, LogLevels.Warning, $"Stopping {p.CapabilityWord} {p.Name} in {p.GraceMs} ms.\n");
+            p.StopTime = Ticks.Add(Clock.NowMs, p.GraceMs);
+        }
+    }
+
+    /// <summary>pause_proxies (SIGTTOU): frontends stop accepting, sockets are kept.</summary>
+    public void PauseProxies()
+    {
+        foreach (var p in Proxies)
+        {
+            if (!p.IsFrontend || p.State is ProxyState.Error or ProxyState.Stopped or ProxyState.Paused)
+            {
+                continue;
+            }
+
+            SendLog(p, LogLevels.Warning, $"Pausing {p.CapabilityWord} {p.Name}.\n");
+            foreach (var l in p.Listeners)
+            {
+                l.EnablePolling(false);
+                if (l.State is ListenerState.Ready or ListenerState.Full)
+                {
+                    l.State = ListenerState.Listen;
+                }
+            }
+
+            p.State = ProxyState.Paused;
+        }
+    }
+
+    /// <summary>listen_proxies (SIGTTIN): paused frontends accept again (RUN, or IDLE if a limit is reached).</summary>
+    public void ResumeProxies()
+    {
+        foreach (var p in Proxies)
+        {
+            if (p.State != ProxyState.Paused)
+            {
+                continue;
+            }
+
+            SendLog(p, LogLevels.Warning, $"Enabling {p.CapabilityWord} {p.Name}.\n");
+            if (ActConn < Global.MaxConn && p.FeConn < p.MaxConn)
+            {
+                EnableListeners(p);
+                p.State = ProxyState.Run;
+            }
+            else
+            {
+                p.State = ProxyState.Idle;
+            }
+        }
+    }
+
+    private static void EnableListeners(Proxy p)
+    {
+        foreach (var l in p.Listeners)
+        {
+            if (l.State != ListenerState.Listen)
+            {
+                continue;
+            }
+
+            if (l.NbConn < l.MaxConn)
+            {
+                l.EnablePolling(true);
+                l.State = ListenerState.Ready;
+            }
+            else
+            {
+                l.State = ListenerState.Full;
+            }
+        }
+    }
+
+    private static void DisableListeners(Proxy p)
+    {
+        foreach (var l in p.Listeners)
+        {
+            if (l.State == ListenerState.Ready)
+            {
+                l.EnablePolling(false);
+                l.State = ListenerState.Listen;
+            }
+        }
+    }
+
+    /// <summary>stop_proxy: closes the listeners; established sessions go on.</summary>
+    private void StopProxy(Proxy p)
+    {
+        foreach (var l in p.Listeners)
+        {
+            if (l.Socket is not null)
+            {
+                l.Socket.Handler = null;
+                l.Socket.Close();
+                l.Socket = null;
+                l.State = ListenerState.Init;
+                ListenerClosed();
+            }
+        }
+
+        p.State = ProxyState.Stopped;
+    }
+}

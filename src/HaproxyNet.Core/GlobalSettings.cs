@@ -1,0 +1,22 @@
+using HaproxyNet.Core.Logging;
+
+namespace HaproxyNet.Core;
+
+/// <summary>Process-wide settings of the <c>global</c> section the engine reads.</summary>
+public sealed class GlobalSettings
+{
+    /// <summary>Global <c>maxconn</c> (DEFAULT_MAXCONN 2000).</summary>
+    public int MaxConn { get; set; } = 2000;
+
+    /// <summary><c>tune.maxaccept</c>.</summary>
+    public int MaxAccept { get; set; } = 100;
+
+    /// <summary><c>tune.bufsize</c>.</summary>
+    public int BufSize { get; set; } = 16384;
+
+    /// <summary>Global loggers (used by <c>log global</c> copies and process-wide messages).</summary>
+    public List<LogTarget> Logs { get; } = [];
+
+    /// <summary>Time zone of log dates (local time in 1.4).</summary>
+    public TimeZoneInfo TimeZone { get; set; } = TimeZoneInfo.Local;
+}

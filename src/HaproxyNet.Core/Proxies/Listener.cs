@@ -1,0 +1,50 @@
+using System.Net;
+using HaproxyNet.Core.Ports;
+using HaproxyNet.Core.Sessions;
+
+namespace HaproxyNet.Core.Proxies;
+
+/// <summary>One <c>bind</c> address of a frontend (1.4's <c>struct listener</c>).</summary>
+/// <remarks>Its read readiness runs <see cref="EventAccept.Accept"/> (event_accept).</remarks>
+public sealed class Listener : IIoHandler
+{
+    public Listener(Proxy frontend, IPEndPoint endPoint)
+    {
+        Frontend = frontend;
+        EndPoint = endPoint;
+    }
+
+    public Proxy Frontend { get; }
+
+    public IPEndPoint EndPoint { get; }
+
+    /// <summary>listen() backlog; 0 = the frontend maxconn.</summary>
+    public int Backlog { get; set; }
+
+    /// <summary>Live sessions accepted here (nbconn).</summary>
+    public int NbConn { get; set; }
+
+    /// <summary>Copied from the frontend maxconn at start.</summary>
+    public int MaxConn { get; set; }
+
+    public ListenerState State { get; set; }
+
+    public IListenerSocket? Socket { get; set; }
+
+    internal EngineLoop? Loop { get; set; }
+
+    /// <summary>Starts (READY) or stops polling for accepts.</summary>
+    internal void EnablePolling(bool enable) => Socket?.SetInterest(enable);
+
+    public void OnReadable()
+    {
+        if (Loop is not null)
+        {
+            EventAccept.Accept(Loop, this);
+        }
+    }
+
+    public void OnWritable()
+    {
+    }
+}

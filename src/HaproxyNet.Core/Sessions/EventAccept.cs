@@ -1,0 +1,166 @@
+using System.Net;
+using HaproxyNet.Core.Logging;
+using HaproxyNet.Core.Ports;
+using HaproxyNet.Core.Proxies;
+using HaproxyNet.Core.Tasks;
+using HaproxyNet.Core.Time;
+
+namespace HaproxyNet.Core.Sessions;
+
+/// <summary>Accepts connections on a listener and creates their sessions.</summary>
+/// <remarks>HAProxy 1.4 <c>event_accept</c> (src/client.c).</remarks>
+public static class EventAccept
+{
+    private const int Emfile = 24;
+    private const int Enfile = 23;
+    private const int Enobufs = 105;
+    private const int Enomem = 12;
+
+    /// <summary>
+    /// Accepts up to tune.maxaccept connections while the frontend and the process are below maxconn; each becomes
+    /// a session whose task is woken (INIT). Stops polling the listener once it is FULL.
+    /// </summary>
+    public static void Accept(EngineLoop loop, Listener l)
+    {
+        loop.Clock.EnsureFresh();
+        var fe = l.Frontend;
+        var max = loop.Global.MaxAccept;
+        while (fe.FeConn < fe.MaxConn && loop.ActConn < loop.Global.MaxConn && max-- > 0)
+        {
+            var sock = l.Socket;
+            if (sock is null)
+            {
+                return;
+            }
+
+            var conn = sock.TryAccept(out var status, out var errno);
+            if (conn is null)
+            {
+                if (status == IoStatus.Error)
+                {
+                    LogAcceptError(loop, fe, errno);
+                }
+
+                return;
+            }
+
+            if (l.NbConn >= l.MaxConn)
+            {
+                conn.Close(); // unreachable in practice, as in 1.4
+                continue;
+            }
+
+            CreateSession(loop, l, conn);
+            l.NbConn++;
+            if (l.NbConn >= l.MaxConn)
+            {
+                l.EnablePolling(false);
+                l.State = ListenerState.Full;
+            }
+
+            fe.FeConn++;
+            loop.ActConn++;
+            loop.TotalConn++;
+        }
+    }
+
+    private static void CreateSession(EngineLoop loop, Listener l, IConnection conn)
+    {
+        var fe = l.Frontend;
+        var s = new Session(loop, l, loop.TotalConn, loop.Global.BufSize)
+        {
+            ConnRetries = fe.ConnRetries,
+            ClientAddress = conn.RemoteEndPoint,
+            FrontAddress = conn.LocalEndPoint,
+        };
+        fe.CumFeConn++;
+
+        s.Si0.State = StreamInterfaces.SiState.Est;
+        s.Si0.Connection = conn;
+        s.Si0.Flags |= fe.Has(ProxyOptions.IndependantStreams) ? StreamInterfaces.SiFlags.IndepStr : 0;
+        conn.Handler = s.Si0;
+
+        s.Logs.LogWait = ToLog(fe);
+        s.Logs.AcceptDateUs = loop.Clock.DateUs;
+        s.Logs.TvAcceptUs = loop.Clock.NowUs;
+
+        if (fe.Logs.Count > 0 && s.Logs.LogWait == LogWait.None)
+        {
+            SendConnectFrom(loop, s);
+        }
+
+        s.Req.Analysers = Analysers.ReqSwitchingRules;
+        s.Req.Flags |= Buffers.ChannelFlags.ReadAttached;
+        s.Req.Rto = fe.Timeouts.Client;
+        s.Req.Wto = fe.Timeouts.Server;
+        s.Rep.Rto = fe.Timeouts.Server;
+        s.Rep.Wto = fe.Timeouts.Client;
+        s.Req.Rex = Ticks.Eternity;
+        s.Req.Wex = Ticks.Eternity;
+        s.Rep.Rex = Ticks.Eternity;
+        s.Rep.Wex = Ticks.Eternity;
+
+        if (loop.Trace.IsEnabled)
+        {
+            loop.Trace.Trace(s.UniqId, $"accept {Format(s.ClientAddress)} on {fe.Name} ({Format(s.FrontAddress)}): feconn={fe.FeConn + 1}/{fe.MaxConn} actconn={loop.ActConn + 1}/{loop.Global.MaxConn}");
+        }
+
+        conn.SetInterest(true, false);
+        loop.Scheduler.Wakeup(s.Task, TaskWoken.Init);
+    }
+
+    /// <summary>fe->to_log: tcplog fields, minus LW_BYTES with logasap; 0 for the default "Connect from" format.</summary>
+    internal static LogWait ToLog(Proxy fe)
+    {
+        if (!fe.Has(ProxyOptions.TcpLog) && !fe.Has(ProxyOptions.HttpLog))
+        {
+            return LogWait.None;
+        }
+
+        var w = LogWait.TcpLog;
+        if (fe.Has(ProxyOptions.LogAsap))
+        {
+            w &= ~LogWait.Bytes;
+        }
+
+        return w;
+    }
+
+    /// <summary>"Connect from ip:port to ip:port (fe/MODE)" at info level.</summary>
+    private static void SendConnectFrom(EngineLoop loop, Session s)
+    {
+        Span<char> buf = stackalloc char[256];
+        var w = new LineWriter(buf);
+        w.Append("Connect from ");
+        w.Append(s.ClientAddress.Address);
+        w.Append(':');
+        w.Append(s.ClientAddress.Port);
+        w.Append(" to ");
+        w.Append(s.FrontAddress.Address);
+        w.Append(':');
+        w.Append(s.FrontAddress.Port);
+        w.Append(" (");
+        w.Append(s.Fe.Name);
+        w.Append(s.Fe.Mode == ProxyMode.Http ? "/HTTP)\n" : "/TCP)\n");
+        loop.SendLog(s.Fe, LogLevels.Info, w.Written);
+    }
+
+    private static void LogAcceptError(EngineLoop loop, Proxy fe, int errno)
+    {
+        switch (errno)
+        {
+            case Enfile:
+                loop.SendLog(fe, LogLevels.Emerg, $"Proxy {fe.Name} reached system FD limit at {loop.Global.MaxConn}. Please check system tunables.\n");
+                break;
+            case Emfile:
+                loop.SendLog(fe, LogLevels.Emerg, $"Proxy {fe.Name} reached process FD limit at {loop.Global.MaxConn}. Please check 'ulimit-n' and restart.\n");
+                break;
+            case Enobufs:
+            case Enomem:
+                loop.SendLog(fe, LogLevels.Emerg, $"Proxy {fe.Name} reached system memory limit at {loop.Global.MaxConn} sockets. Please check system tunables.\n");
+                break;
+        }
+    }
+
+    private static string Format(IPEndPoint ep) => ep.Address + ":" + ep.Port;
+}

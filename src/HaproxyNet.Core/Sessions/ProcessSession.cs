@@ -1,0 +1,238 @@
+using HaproxyNet.Core.Buffers;
+using HaproxyNet.Core.Queueing;
+using HaproxyNet.Core.StreamInterfaces;
+using HaproxyNet.Core.Tasks;
+using HaproxyNet.Core.Time;
+
+namespace HaproxyNet.Core.Sessions;
+
+/// <summary>One run of a session task: timeouts, errors, connection setup, forwarding, shutdowns, end.</summary>
+/// <remarks>
+/// HAProxy 1.4 <c>process_session</c> (src/session.c), TCP path. HTTP analysers plug in through
+/// <see cref="EngineLoop.RequestAnalysers"/>; the TCP frontend only runs the switching rules.
+/// </remarks>
+public static partial class ProcessSession
+{
+    private const ChannelFlags ErrorOrTimeout =
+        ChannelFlags.ReadError | ChannelFlags.ReadTimeout | ChannelFlags.WriteError | ChannelFlags.WriteTimeout;
+
+    /// <summary>BF_MASK_STATIC: flags whose change requires another analysis pass.</summary>
+    private const ChannelFlags StaticMask = ChannelFlags.ShutR | ChannelFlags.ShutW | ChannelFlags.ShutRNow
+        | ChannelFlags.ShutWNow | ChannelFlags.AutoClose | ChannelFlags.AutoConnect | ChannelFlags.ReadError
+        | ChannelFlags.WriteError | ChannelFlags.ReadTimeout | ChannelFlags.WriteTimeout;
+
+    /// <summary>Runs the session; returns false once it has ended and been freed.</summary>
+    public static bool Run(Session s)
+    {
+        var loop = s.Loop;
+        var now = loop.Clock.NowMs;
+        var req = s.Req;
+        var rep = s.Rep;
+        req.Flags &= ~ChannelFlags.ReadNoExp;
+        var rqfLast = req.Flags;
+        var rpfLast = rep.Flags;
+        s.Si0.Flags |= SiFlags.DontWake;
+        s.Si1.Flags |= SiFlags.DontWake;
+
+        if ((s.Task.Woken & TaskWoken.Timer) != 0)
+        {
+            CheckTimeouts(s, now);
+        }
+
+        // Low-level socket errors in established states.
+        if ((s.Si0.Flags & SiFlags.Err) != 0 && s.Si0.State is SiState.Est or SiState.Dis)
+        {
+            s.Si0.ShutR();
+            s.Si0.ShutW();
+            ReportError(s.Si0);
+            if (req.Analysers == 0)
+            {
+                s.Be.CliAborts++;
+                s.SetErrIfNone(SessionError.CliCl);
+                s.SetFinIfNone(SessionFinState.D);
+            }
+        }
+
+        if ((s.Si1.Flags & SiFlags.Err) != 0 && s.Si1.State is SiState.Est or SiState.Dis)
+        {
+            s.Si1.ShutR();
+            s.Si1.ShutW();
+            ReportError(s.Si1);
+            s.Be.SrvAborts++;
+            if (rep.Analysers == 0)
+            {
+                s.SetErrIfNone(SessionError.SrvCl);
+                s.SetFinIfNone(SessionFinState.D);
+            }
+        }
+
+        if (s.Si1.State == SiState.Con)
+        {
+            if (!SessUpdateStConTcp(s, s.Si1))
+            {
+                SessUpdateStCer(s, s.Si1);
+            }
+            else if (s.Si1.State == SiState.Est)
+            {
+                SessEstablish(s, s.Si1);
+            }
+        }
+
+        for (var guard = 0; guard < 64; guard++)
+        {
+            ResyncStreamInterfaces(s);
+            RunRequestAnalysers(s, rqfLast);
+            rqfLast = req.Flags;
+
+            PropagateErrors(s);
+            ForwardRequest(s);
+            ShutdownPropagation(req);
+            StartConnection(s);
+            ConnectionSetup(s);
+
+            if (s.Si0.State == SiState.Dis || s.Si1.State == SiState.Dis)
+            {
+                continue;
+            }
+
+            if (((req.Flags ^ rqfLast) & StaticMask) != 0)
+            {
+                continue;
+            }
+
+            ForwardResponse(s);
+            rpfLast = rep.Flags;
+            ShutdownPropagation(rep);
+
+            if (s.Si0.State == SiState.Dis || s.Si1.State == SiState.Dis || req.Flags != rqfLast
+                || ((rep.Flags ^ rpfLast) & StaticMask) != 0)
+            {
+                continue;
+            }
+
+            break;
+        }
+
+        if (s.Si0.State != SiState.Clo || (s.Si1.State > SiState.Ini && s.Si1.State < SiState.Clo))
+        {
+            FinishRun(s);
+            return true;
+        }
+
+        EndSession(s);
+        return false;
+    }
+
+    /// <summary>Timer wake-up: interface timers and buffer timeouts; a timeout shuts the matching side at once.</summary>
+    private static void CheckTimeouts(Session s, int now)
+    {
+        s.Si0.CheckTimeouts(now);
+        s.Si1.CheckTimeouts(now);
+        CheckBufferTimeouts(s.Req, now);
+        CheckBufferTimeouts(s.Rep, now);
+    }
+
+    private static void CheckBufferTimeouts(Channel b, int now)
+    {
+        b.CheckTimeouts(now);
+        if ((b.Flags & (ChannelFlags.ShutW | ChannelFlags.WriteTimeout)) == ChannelFlags.WriteTimeout && b.Consumer is { } cons)
+        {
+            cons.Flags |= SiFlags.NoLinger;
+            cons.ShutW();
+        }
+
+        if ((b.Flags & (ChannelFlags.ShutR | ChannelFlags.ReadTimeout)) == ChannelFlags.ReadTimeout)
+        {
+            b.Producer?.ShutR();
+        }
+    }
+
+    /// <summary>stream_int_report_error: the input gets READ_ERROR, the output WRITE_ERROR.</summary>
+    private static void ReportError(StreamInterface si)
+    {
+        if (si.ErrType == SiErrType.None)
+        {
+            si.ErrType = SiErrType.DataErr;
+        }
+
+        si.Ob.Flags |= ChannelFlags.WriteError;
+        si.Ib.Flags |= ChannelFlags.ReadError;
+    }
+
+    /// <summary>DIS to CLO on both sides; the server side releases its connection and its slot, waking the queue.</summary>
+    private static void ResyncStreamInterfaces(Session s)
+    {
+        if (s.Si0.State == SiState.Dis)
+        {
+            s.Si0.State = SiState.Clo;
+        }
+
+        if (s.Si1.State == SiState.Dis)
+        {
+            s.Si1.State = SiState.Clo;
+            var srv = s.Srv;
+            if (srv is not null)
+            {
+                if (s.Has(SessionFlags.CurrSess))
+                {
+                    s.Flags &= ~SessionFlags.CurrSess;
+                    srv.CurSess--;
+                }
+
+                SessionServer.SessChangeServer(s, null);
+                if (ServerQueue.MayDequeueTasks(srv, s.Be, s.Loop.Clock.NowSeconds))
+                {
+                    ServerQueue.ProcessSrvQueue(s.Loop, srv);
+                }
+            }
+        }
+    }
+
+    /// <summary>Runs the request analysers in bit order while they make progress.</summary>
+    private static void RunRequestAnalysers(Session s, ChannelFlags rqfLast)
+    {
+        var req = s.Req;
+        if (req.Analysers == 0 || s.Si0.State < SiState.Est)
+        {
+            return;
+        }
+
+        if ((req.Flags & (ChannelFlags.ReadAttached | ChannelFlags.ReadActivity | ChannelFlags.WriteActivity | ErrorOrTimeout | ChannelFlags.AnaTimeout)) == 0
+            && ((req.Flags ^ rqfLast) & StaticMask) == 0 && (s.Task.Woken & (TaskWoken.Init | TaskWoken.Msg)) == 0)
+        {
+            return;
+        }
+
+        for (var bit = 0; bit < Analysers.RequestBitCount && req.Analysers != 0; bit++)
+        {
+            var an = 1 << bit;
+            if ((req.Analysers & an) == 0)
+            {
+                continue;
+            }
+
+            var ok = an == Analysers.ReqSwitchingRules
+                ? ProcessSwitchingRules(s, req, an)
+                : s.Loop.RequestAnalysers[bit] is { } a ? a.Analyse(s, req, an) : SkipAnalyser(req, an);
+            if (!ok)
+            {
+                break;
+            }
+        }
+    }
+
+    private static bool SkipAnalyser(Channel req, int an)
+    {
+        req.Analysers &= ~an;
+        return true;
+    }
+
+    /// <summary>process_switching_rules: TCP has only default_backend (else the proxy itself).</summary>
+    private static bool ProcessSwitchingRules(Session s, Channel req, int an)
+    {
+        SessionServer.SessionSetBackend(s, s.Fe.DefaultBackend ?? s.Fe);
+        req.Analysers &= ~an;
+        req.AnalyseExp = Ticks.Eternity;
+        return true;
+    }
+}

@@ -1,0 +1,184 @@
+using HaproxyNet.Core.Buffers;
+using HaproxyNet.Core.Ports;
+using HaproxyNet.Core.Time;
+
+namespace HaproxyNet.Core.StreamInterfaces;
+
+/// <summary>Socket callbacks and shutdowns (1.4's src/stream_sock.c).</summary>
+public sealed partial class StreamInterface
+{
+    /// <summary>stream_sock_read: drains the socket into <see cref="Ib"/>, handles end of stream and errors.</summary>
+    public void OnReadable()
+    {
+        Owner.Loop.Clock.EnsureFresh();
+        var conn = Connection;
+        if (conn is null || (Ib.Flags & ChannelFlags.ShutR) != 0)
+        {
+            return;
+        }
+
+        if (State == SiState.Con)
+        {
+            // A read event during connect means the connect completed (or failed): let the write side decide.
+            OnWritable();
+            if (State == SiState.Con || Connection is null)
+            {
+                return;
+            }
+        }
+
+        while (true)
+        {
+            if (Ib.IsFull)
+            {
+                Flags |= SiFlags.WaitRoom;
+                UpdateInterest();
+                break;
+            }
+
+            var n = conn.Receive(Ib.GetWriteSpan(), out var status);
+            if (status == IoStatus.Ok && n > 0)
+            {
+                Ib.Advance(n);
+                Ib.Flags |= ChannelFlags.ReadPartial;
+                continue;
+            }
+
+            if (status == IoStatus.EndOfStream)
+            {
+                Ib.Flags |= ChannelFlags.ReadNull;
+                if ((Ib.Flags & ChannelFlags.AutoClose) != 0)
+                {
+                    Ib.ShutWNow();
+                }
+
+                ShutR();
+                break;
+            }
+
+            if (status == IoStatus.Error)
+            {
+                Flags |= SiFlags.Err;
+                Ib.Flags |= ChannelFlags.ReadError;
+                conn.SetInterest(false, false);
+                break;
+            }
+
+            break; // WouldBlock
+        }
+
+        if ((Ib.Flags & ChannelFlags.ReadPartial) != 0)
+        {
+            Ib.Rex = Ticks.AddIfSet(Now, Ib.Rto);
+            if (!Ib.IsEmpty && Ib.Analysers == 0 && Ib.Consumer is { State: SiState.Est } cons)
+            {
+                cons.ChkSnd(); // forward immediately, as 1.4 does when the consumer waits for data
+            }
+        }
+
+        Ib.Release();
+        WakeOwner();
+    }
+
+    /// <summary>stream_sock_write: completes a pending connect, then sends what <see cref="Ob"/> holds.</summary>
+    public void OnWritable()
+    {
+        Owner.Loop.Clock.EnsureFresh();
+        var conn = Connection;
+        if (conn is null)
+        {
+            return;
+        }
+
+        if (State == SiState.Con)
+        {
+            if (conn.TakeSocketError() != 0)
+            {
+                Flags |= SiFlags.Err;
+                conn.SetInterest(false, false);
+                WakeOwner();
+                return;
+            }
+
+            // Connect succeeded: report write activity even with nothing to send.
+            Ob.Flags |= ChannelFlags.WriteNull;
+            conn.SetInterest(false, false); // the session turns CON into EST and re-arms polling
+        }
+
+        Send(conn);
+        WakeOwner();
+    }
+
+    /// <summary>chk_snd: try to send now if established and data is waiting.</summary>
+    internal void ChkSnd()
+    {
+        var conn = Connection;
+        if (conn is null || State != SiState.Est || (Ob.Flags & ChannelFlags.ShutW) != 0)
+        {
+            return;
+        }
+
+        Send(conn);
+        if ((Ob.Flags & ChannelFlags.WriteActivity) != 0)
+        {
+            WakeOwner();
+        }
+    }
+
+    /// <summary>chk_rcv: re-enable reading after room was made.</summary>
+    internal void ChkRcv()
+    {
+        if ((Flags & SiFlags.WaitRoom) != 0 && !Ib.IsFull && Connection is not null && State == SiState.Est)
+        {
+            Flags &= ~SiFlags.WaitRoom;
+            UpdateInterest();
+        }
+    }
+
+    private void Send(IConnection conn)
+    {
+        while (!Ob.IsEmpty && (Ob.Flags & ChannelFlags.ShutW) == 0)
+        {
+            var n = conn.Send(Ob.GetReadSpan(), out var status);
+            if (status == IoStatus.Ok && n > 0)
+            {
+                Ob.Consume(n);
+                Ob.Flags |= ChannelFlags.WritePartial;
+                continue;
+            }
+
+            if (status == IoStatus.Error)
+            {
+                Flags |= SiFlags.Err;
+                Ob.Flags |= ChannelFlags.WriteError;
+                conn.SetInterest(false, false);
+                return;
+            }
+
+            break;
+        }
+
+        if ((Ob.Flags & ChannelFlags.WritePartial) != 0)
+        {
+            Ob.Wex = Ob.IsEmpty ? Ticks.Eternity : Ticks.AddIfSet(Now, Ob.Wto);
+            if (Ticks.IsSet(Ib.Rex) && (Flags & SiFlags.IndepStr) == 0)
+            {
+                Ib.Rex = Ticks.AddIfSet(Now, Ib.Rto);
+            }
+
+            Ob.Producer?.ChkRcv();
+        }
+
+        if (Ob.IsEmpty && (Ob.Flags & (ChannelFlags.ShutW | ChannelFlags.ShutWNow)) == ChannelFlags.ShutWNow
+            && State == SiState.Est)
+        {
+            ShutW();
+            return;
+        }
+
+        if (State == SiState.Est && Connection is not null)
+        {
+            UpdateInterest();
+        }
+    }
+}

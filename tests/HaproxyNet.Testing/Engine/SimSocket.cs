@@ -1,0 +1,158 @@
+using System.Net;
+using HaproxyNet.Core.Ports;
+
+namespace HaproxyNet.Testing.Engine;
+
+/// <summary>
+/// One end of an in-memory TCP connection. Bytes sent appear at once in the peer's inbound queue; a write
+/// shutdown becomes end-of-stream for the peer once it has read everything; a reset is an error at once.
+/// </summary>
+public sealed class SimSocket : IConnection
+{
+    private readonly List<byte> _inbound = [];
+
+    internal SimSocket(SimNetwork network, IPEndPoint local, IPEndPoint remote)
+    {
+        Network = network;
+        LocalEndPoint = local;
+        RemoteEndPoint = remote;
+        Id = network.NextSocketId();
+    }
+
+    public IIoHandler? Handler { get; set; }
+
+    public IPEndPoint LocalEndPoint { get; }
+
+    public IPEndPoint RemoteEndPoint { get; }
+
+    /// <summary>Registration order, used as the fd order when dispatching readiness.</summary>
+    public long Id { get; }
+
+    public SimSocket? Peer { get; internal set; }
+
+    public SimNetwork Network { get; }
+
+    public bool WantRead { get; private set; }
+
+    public bool WantWrite { get; private set; }
+
+    /// <summary>The peer shut its write side (FIN received).</summary>
+    public bool PeerShutWrite { get; internal set; }
+
+    public bool WriteShut { get; private set; }
+
+    public bool Closed { get; private set; }
+
+    /// <summary>The peer reset the connection.</summary>
+    public bool GotReset { get; internal set; }
+
+    /// <summary>Outgoing connect not completed yet.</summary>
+    public bool Connecting { get; internal set; }
+
+    /// <summary>Outgoing connect that will never complete (blackhole).</summary>
+    public bool NeverCompletes { get; internal set; }
+
+    /// <summary>errno of a failed connect, reported by <see cref="TakeSocketError"/>.</summary>
+    public int PendingError { get; internal set; }
+
+    public int InboundCount => _inbound.Count;
+
+    /// <summary>Bytes this side received in total.</summary>
+    public long TotalReceived { get; private set; }
+
+    public int Receive(Span<byte> buffer, out IoStatus status)
+    {
+        if (Closed || GotReset || PendingError != 0)
+        {
+            status = IoStatus.Error;
+            return 0;
+        }
+
+        if (_inbound.Count > 0)
+        {
+            var n = Math.Min(buffer.Length, _inbound.Count);
+            for (var i = 0; i < n; i++)
+            {
+                buffer[i] = _inbound[i];
+            }
+
+            _inbound.RemoveRange(0, n);
+            TotalReceived += n;
+            status = IoStatus.Ok;
+            return n;
+        }
+
+        status = PeerShutWrite ? IoStatus.EndOfStream : IoStatus.WouldBlock;
+        return 0;
+    }
+
+    public int Send(ReadOnlySpan<byte> data, out IoStatus status)
+    {
+        if (Closed || WriteShut || GotReset || Connecting || PendingError != 0 || Peer is null || Peer.Closed)
+        {
+            status = IoStatus.Error;
+            return 0;
+        }
+
+        Peer._inbound.AddRange(data.ToArray());
+        status = IoStatus.Ok;
+        return data.Length;
+    }
+
+    public void SetInterest(bool read, bool write)
+    {
+        WantRead = read;
+        WantWrite = write;
+    }
+
+    public void ShutdownWrite()
+    {
+        if (WriteShut || Closed)
+        {
+            return;
+        }
+
+        WriteShut = true;
+        if (Peer is not null)
+        {
+            Peer.PeerShutWrite = true;
+        }
+    }
+
+    public int TakeSocketError()
+    {
+        var e = PendingError;
+        return e;
+    }
+
+    public void Close(bool reset = false)
+    {
+        if (Closed)
+        {
+            return;
+        }
+
+        Closed = true;
+        WantRead = WantWrite = false;
+        if (Peer is not null)
+        {
+            if (reset)
+            {
+                Peer.GotReset = true;
+            }
+            else
+            {
+                Peer.PeerShutWrite = true;
+            }
+        }
+
+        Network.Forget(this);
+    }
+
+    /// <summary>Readable for the poller: data, end of stream, reset or a connect outcome.</summary>
+    internal bool IsReadReady =>
+        !Closed && (_inbound.Count > 0 || PeerShutWrite || GotReset || (PendingError != 0 && !Connecting));
+
+    /// <summary>Writable for the poller: connected (or failed) and not shut.</summary>
+    internal bool IsWriteReady => !Closed && !Connecting && (PendingError != 0 || !WriteShut);
+}
