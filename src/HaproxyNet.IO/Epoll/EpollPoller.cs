@@ -116,6 +116,11 @@ public sealed unsafe partial class EpollPoller : IPoller, IDisposable
     /// <inheritdoc />
     public void Wake()
     {
+        if (_disposed)
+        {
+            return; // the eventfd number may already belong to another file
+        }
+
         ulong one = 1;
         LibC.Write(_wakeFd, (byte*)&one, sizeof(ulong));
     }

@@ -18,10 +18,16 @@ public sealed class SyslogTransport : IDisposable
     public const int DefaultPort = 514;
 
     private readonly Dictionary<LogTarget, SocketAddress> _addresses = new(ReferenceEqualityComparer.Instance);
-    private readonly NativeDatagramSender? _native = OperatingSystem.IsLinux() ? new NativeDatagramSender() : null;
+    private readonly NativeDatagramSender? _native;
     private Socket? _inet;
     private Socket? _inet6;
     private Socket? _unix;
+
+    /// <param name="preferNative">Use the libc path when on Linux (false forces .NET sockets, for tests).</param>
+    public SyslogTransport(bool preferNative = true)
+    {
+        _native = preferNative && OperatingSystem.IsLinux() ? new NativeDatagramSender() : null;
+    }
 
     /// <summary>Sends <paramref name="datagram"/>; returns null on success, else what failed.</summary>
     public SyslogSendFailure? Send(LogTarget target, ReadOnlySpan<byte> datagram)

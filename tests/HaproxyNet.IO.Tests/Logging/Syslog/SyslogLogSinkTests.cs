@@ -20,6 +20,8 @@ public sealed class SyslogLogSinkTests
     [InlineData(23, 0, "<184>", "Server b/s1 is DOWN.\n")]
     [InlineData(3, 4, "<28>", "Stopping proxy l1 in 0 ms.\n")]
     [InlineData(0, 1, "<1>", "x\n")]
+    [InlineData(16, 6, "<134>", "127.0.0.1:56978 [24/Nov/2026:14:36:40.185] l1 l1/s1 0/0/0/0/0 200 97 JSID=zz JSID=abc123 ---- 0/0/0/0/0 0/0 {www.exampl|a#7Cb#7Bc#7D#22d#01} {r#7C1} \"GET /a#22b#23c?x=1 HTTP/1.0\"\n")]
+    [InlineData(16, 6, "<134>", "{0} {1} {name} %s\n")]
     public void Send_UdpTarget_DeliversTheExactDatagram(int facility, int level, string pri, string message)
     {
         using var syslogd = new SyslogReceiver();
