@@ -4,6 +4,8 @@ namespace HaproxyNet.Logging.Syslog;
 /// <remarks>
 /// 1.4's <c>send_log</c>: with <c>A</c> = room left after the PRI placeholder and the header, a message
 /// <c>M</c> (ending in LF) is sent whole if <c>len(M) &lt;= A</c>, else as its first <c>A-1</c> bytes plus LF.
+/// 1.4 then forces the last byte sent to LF whatever it was, so a message without a final LF loses its last
+/// character to it, and an empty one turns the header's final space into LF. Every line thus ends with LF.
 /// Characters are bytes here (ISO-8859-1): the engine's text is byte text and every formatter escapes the rest.
 /// </remarks>
 public static class SyslogLine
@@ -12,7 +14,7 @@ public static class SyslogLine
     public const int MaxLength = SyslogHeader.MaxSyslogLen;
 
     /// <summary>Writes the datagram text into <paramref name="dest"/> (at least <see cref="MaxLength"/> long).</summary>
-    /// <returns>The number of characters written; the last one is LF when the message had one or was cut.</returns>
+    /// <returns>The number of characters written; the last one is always LF.</returns>
     public static int Format(Span<char> dest, int facility, int level, ReadOnlySpan<char> header, ReadOnlySpan<char> message)
     {
         var at = 0;
@@ -24,15 +26,12 @@ public static class SyslogLine
         at += header.Length;
 
         var room = SyslogHeader.MessageRoom(header.Length);
-        if (message.Length <= room)
-        {
-            message.CopyTo(dest[at..]);
-            return at + message.Length;
-        }
+        var length = Math.Min(message.Length, room);
+        message[..length].CopyTo(dest[at..]);
+        at += length;
 
-        message[..(room - 1)].CopyTo(dest[at..]);
-        at += room - 1;
-        dest[at++] = '\n';
+        // "force a break on ultra-long lines": the last byte becomes LF (the header's, if no data).
+        dest[at - 1] = '\n';
         return at;
     }
 }

@@ -11,7 +11,7 @@ namespace HaproxyNet.Logging.Syslog;
 /// <remarks>
 /// 1.4's <c>send_log</c> after logger selection. Per line: one pooled character buffer, one string and one
 /// NLog event (what NLog needs); the header is rebuilt once per second. Never throws to the engine.
-/// The NLog message is the datagram text without its final LF (see <see cref="SyslogProperties.Newline"/>).
+/// The NLog message is the datagram text without its final LF, which every datagram has.
 /// </remarks>
 public sealed class SyslogLogSink : ILogSink
 {
@@ -19,8 +19,6 @@ public sealed class SyslogLogSink : ILogSink
     public const string LoggerName = "HaproxyNet.Syslog";
 
     private static readonly object[] BoxedInts = CreateBoxedInts();
-    private static readonly object BoxedTrue = true;
-    private static readonly object BoxedFalse = false;
 
     private readonly Logger _logger;
     private readonly SyslogHeader _header;
@@ -45,19 +43,16 @@ public sealed class SyslogLogSink : ILogSink
         try
         {
             string text;
-            bool newline;
             lock (_lock)
             {
                 var length = SyslogLine.Format(_line, target.Facility, level, _header.Current(), message);
-                newline = _line[length - 1] == '\n';
-                text = new string(_line, 0, newline ? length - 1 : length);
+                text = new string(_line, 0, length - 1);
             }
 
             var logEvent = LogEventInfo.Create(nlogLevel, LoggerName, text);
             logEvent.Properties[SyslogProperties.Target] = target;
             logEvent.Properties[SyslogProperties.Level] = Box(level);
             logEvent.Properties[SyslogProperties.Facility] = Box(target.Facility);
-            logEvent.Properties[SyslogProperties.Newline] = newline ? BoxedTrue : BoxedFalse;
             _logger.Log(logEvent);
         }
         catch (Exception e) when (e is not OutOfMemoryException)

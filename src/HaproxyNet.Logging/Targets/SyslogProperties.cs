@@ -12,7 +12,4 @@ public static class SyslogProperties
 
     /// <summary>Syslog facility code (local0 = 16).</summary>
     public const string Facility = "facility";
-
-    /// <summary>True when the datagram ends with LF (removed from the NLog message so file lines do not double it).</summary>
-    public const string Newline = "newline";
 }

@@ -7,7 +7,8 @@ namespace HaproxyNet.Logging.Targets;
 
 /// <summary>
 /// NLog target that sends each <c>HaproxyNet.Syslog</c> event as one syslog datagram to the event's
-/// <see cref="LogTarget"/>. The event message is already the full line (PRI, header, truncated data).
+/// <see cref="LogTarget"/>. The event message is already the full line (PRI, header, truncated data) without
+/// the final LF, which is added back here.
 /// </summary>
 /// <remarks>
 /// Registered in code as <c>SyslogUdp</c> (see <see cref="Diagnostics.HaproxyNetLogging"/>). Events without the
@@ -58,11 +59,8 @@ public sealed class SyslogUdpTarget : Target
         }
 
         var line = logEvent.FormattedMessage ?? string.Empty;
-        var length = Latin1.GetBytes(line.AsSpan(0, Math.Min(line.Length, Syslog.SyslogLine.MaxLength)), _buffer);
-        if (logEvent.Properties.TryGetValue(SyslogProperties.Newline, out var newline) && newline is true)
-        {
-            _buffer[length++] = (byte)'\n';
-        }
+        var length = Latin1.GetBytes(line.AsSpan(0, Math.Min(line.Length, Syslog.SyslogLine.MaxLength - 1)), _buffer);
+        _buffer[length++] = (byte)'\n';
 
         var failure = _transport.Send(target, _buffer.AsSpan(0, length));
         if (failure is null)

@@ -65,8 +65,22 @@ public sealed class SyslogLineTests
     }
 
     [Fact]
-    public void Format_MessageWithoutLf_IsSentAsIs()
+    public void Format_MessageWithoutLf_LastCharacterBecomesLf()
     {
-        Assert.Equal("<134>" + Header + "no newline", Line(16, 6, "no newline"));
+        Assert.Equal("<134>" + Header + "no newlin\n", Line(16, 6, "no newline"));
+    }
+
+    [Fact]
+    public void Format_EmptyMessage_HeaderFinalSpaceBecomesLf()
+    {
+        Assert.Equal("<134>Nov 24 14:32:53 haproxy[12786]:\n", Line(16, 6, string.Empty));
+    }
+
+    [Fact]
+    public void Format_MessageOneShortOfTheRoom_IsSentWhole()
+    {
+        var room = SyslogHeader.MessageRoom(Header.Length);
+        var message = new string('a', room - 2) + "\n";
+        Assert.Equal("<134>" + Header + message, Line(16, 6, message));
     }
 }
