@@ -70,7 +70,7 @@ internal sealed unsafe class NativeDatagramSender : IDisposable
     {
         if (!_addresses.TryGetValue(target, out var address))
         {
-            address = target.UnixPath is { } path ? UnixAddress(path) : InetAddress(target.EndPoint!);
+            address = target.UnixPath is { } path ? UnixAddress(path) : InetAddress((IPEndPoint)SyslogTransport.DestinationOf(target)!);
             _addresses[target] = address;
         }
 
@@ -90,11 +90,10 @@ internal sealed unsafe class NativeDatagramSender : IDisposable
 
     private static byte[] InetAddress(IPEndPoint endPoint)
     {
-        var port = endPoint.Port == 0 ? SyslogTransport.DefaultPort : endPoint.Port;
         var v6 = endPoint.AddressFamily == AddressFamily.InterNetworkV6;
         var address = new byte[v6 ? 28 : 16];
         BitConverter.TryWriteBytes(address, (ushort)(v6 ? LibC.AF_INET6 : LibC.AF_INET));
-        BinaryPrimitives.WriteUInt16BigEndian(address.AsSpan(2), (ushort)port);
+        BinaryPrimitives.WriteUInt16BigEndian(address.AsSpan(2), (ushort)endPoint.Port);
         if (v6)
         {
             endPoint.Address.TryWriteBytes(address.AsSpan(8, 16), out _);

@@ -106,14 +106,18 @@ public sealed class SyslogTransport : IDisposable
         return socket;
     }
 
+    /// <summary>Where a target's datagrams go: its Unix path, or its endpoint with port 514 when it has none.</summary>
+    public static EndPoint? DestinationOf(LogTarget target) =>
+        target.UnixPath is not null ? new UnixDomainSocketEndPoint(target.UnixPath)
+        : target.EndPoint is null ? null
+        : target.EndPoint.Port == 0 ? new IPEndPoint(target.EndPoint.Address, DefaultPort)
+        : target.EndPoint;
+
     private SocketAddress AddressOf(LogTarget target)
     {
         if (!_addresses.TryGetValue(target, out var address))
         {
-            EndPoint endPoint = target.UnixPath is not null
-                ? new UnixDomainSocketEndPoint(target.UnixPath)
-                : target.EndPoint!.Port == 0 ? new IPEndPoint(target.EndPoint.Address, DefaultPort) : target.EndPoint;
-            address = endPoint.Serialize();
+            address = DestinationOf(target)!.Serialize();
             _addresses[target] = address;
         }
 

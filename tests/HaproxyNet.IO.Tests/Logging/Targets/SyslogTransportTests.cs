@@ -88,6 +88,27 @@ public sealed class SyslogTransportTests
     }
 
     [Fact]
+    public void DestinationOf_EndPointWithoutPort_UsesSyslogPort514()
+    {
+        var target = new LogTarget(new IPEndPoint(IPAddress.Loopback, 0), null, 16);
+        Assert.Equal(new IPEndPoint(IPAddress.Loopback, 514), SyslogTransport.DestinationOf(target));
+    }
+
+    [Fact]
+    public void DestinationOf_EndPointWithPort_KeepsIt()
+    {
+        var target = new LogTarget(new IPEndPoint(IPAddress.Loopback, 1514), null, 16);
+        Assert.Equal(new IPEndPoint(IPAddress.Loopback, 1514), SyslogTransport.DestinationOf(target));
+    }
+
+    [Fact]
+    public void DestinationOf_UnixPath_IsAUnixEndPoint()
+    {
+        var destination = SyslogTransport.DestinationOf(new LogTarget(null, "/dev/log", 16));
+        Assert.Equal("/dev/log", Assert.IsType<UnixDomainSocketEndPoint>(destination).ToString());
+    }
+
+    [Fact]
     public void ToAlert_SocketFailure_Uses14Wording()
     {
         var failure = new SyslogSendFailure(new LogTarget(null, "/x", 16), 24, "Too many open files", "socket");
