@@ -8,4 +8,10 @@ public sealed record SyslogOptions(string Tag = SyslogOptions.DefaultTag, string
 {
     /// <summary>Our program name. Set <see cref="Tag"/> to <c>haproxy</c> (log-tag) to diff against 1.4 verbatim.</summary>
     public const string DefaultTag = "haproxynet";
+
+    /// <summary>
+    /// The name <c>log-send-hostname</c> uses without an argument: the system host name as gethostname()
+    /// returns it (not cut at the first dot, unlike <see cref="Environment.MachineName"/>).
+    /// </summary>
+    public static string SystemHostName() => System.Net.Dns.GetHostName();
 }

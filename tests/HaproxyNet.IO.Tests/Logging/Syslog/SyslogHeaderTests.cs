@@ -55,6 +55,15 @@ public sealed class SyslogHeaderTests
     }
 
     [Fact]
+    public void SystemHostName_MatchesTheKernelHostName()
+    {
+        var expected = File.Exists("/proc/sys/kernel/hostname")
+            ? File.ReadAllText("/proc/sys/kernel/hostname").TrimEnd('\n')
+            : System.Net.Dns.GetHostName();
+        Assert.Equal(expected, SyslogOptions.SystemHostName());
+    }
+
+    [Fact]
     public void Current_NoPidGiven_UsesThisProcessId()
     {
         var text = HeaderAt(new DateTimeOffset(2026, 11, 24, 14, 32, 53, TimeSpan.Zero), new SyslogOptions());
