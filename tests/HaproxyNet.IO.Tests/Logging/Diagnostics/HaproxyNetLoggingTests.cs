@@ -1,0 +1,79 @@
+using HaproxyNet.Core.Logging;
+using HaproxyNet.Logging.Diagnostics;
+using HaproxyNet.Logging.Syslog;
+
+namespace HaproxyNet.IO.Tests.Logging.Diagnostics;
+
+public sealed class HaproxyNetLoggingTests
+{
+    private static readonly DateTimeOffset Date = new(2026, 11, 24, 14, 32, 53, TimeSpan.Zero);
+
+    [Fact]
+    public void CreateFactory_ConfigFileWithFileTarget_FileGetsTheSameLineAsTheDatagram()
+    {
+        var dir = Directory.CreateTempSubdirectory("hn-nlog-");
+        var logFile = Path.Combine(dir.FullName, "syslog.log");
+        var configFile = Path.Combine(dir.FullName, "nlog.config");
+        File.WriteAllText(configFile, """
+            <nlog xmlns="http://www.nlog-project.org/schemas/NLog.xsd" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+              <targets>
+                <target name="file" xsi:type="File" fileName="LOGFILE" layout="${message}" lineEnding="LF" keepFileOpen="false" />
+              </targets>
+              <rules>
+                <logger name="HaproxyNet.Syslog" minlevel="Trace" writeTo="file" />
+              </rules>
+            </nlog>
+            """.Replace("LOGFILE", logFile, StringComparison.Ordinal));
+        using var syslogd = new SyslogReceiver();
+        var factory = HaproxyNetLogging.CreateFactory(new HaproxyNetLoggingOptions(configFile));
+        try
+        {
+            var sink = new SyslogLogSink(factory, new FixedTimeProvider(Date), new SyslogOptions("haproxy", Pid: 12786));
+            sink.Send(new LogTarget(syslogd.EndPoint, null, 16), 6, "Connect from 127.0.0.1:44738 to 127.0.0.1:18000 (t1/TCP)\n");
+            var datagram = syslogd.Receive();
+            factory.Flush();
+            factory.Shutdown();
+
+            Assert.Equal("<134>Nov 24 14:32:53 haproxy[12786]: Connect from 127.0.0.1:44738 to 127.0.0.1:18000 (t1/TCP)\n", datagram);
+            Assert.Equal(datagram, File.ReadAllText(logFile));
+        }
+        finally
+        {
+            factory.Shutdown();
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void CreateFactory_MissingConfigFile_StillSendsSyslog()
+    {
+        using var syslogd = new SyslogReceiver();
+        var factory = HaproxyNetLogging.CreateFactory(new HaproxyNetLoggingOptions("/nonexistent-hn/nlog.config"));
+        try
+        {
+            var sink = new SyslogLogSink(factory, new FixedTimeProvider(Date), new SyslogOptions("haproxy", Pid: 1));
+            sink.Send(new LogTarget(syslogd.EndPoint, null, 16), 6, "x\n");
+            Assert.Equal("<134>Nov 24 14:32:53 haproxy[1]: x\n", syslogd.Receive());
+        }
+        finally
+        {
+            factory.Shutdown();
+        }
+    }
+
+    [Fact]
+    public void CreateFactory_Default_RegistersTheSyslogTargetOnce()
+    {
+        var factory = HaproxyNetLogging.CreateFactory(new HaproxyNetLoggingOptions());
+        try
+        {
+            var target = HaproxyNetLogging.SyslogTarget(factory);
+            Assert.NotNull(target);
+            Assert.Single(factory.Configuration!.AllTargets, t => t is HaproxyNet.Logging.Targets.SyslogUdpTarget);
+        }
+        finally
+        {
+            factory.Shutdown();
+        }
+    }
+}

@@ -1,0 +1,564 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using HaproxyNet.Core.Ports;
+
+namespace HaproxyNet.IO.Tests;
+
+/// <summary>Real loopback behaviour shared by both transports (epoll and the portable select fallback).</summary>
+public sealed class NetworkTests
+{
+    public static TheoryData<string> Transports => Loopback.Transports;
+
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public void Listen_PortZero_ReportsTheBoundPort(string transport)
+    {
+        var network = Loopback.Create(transport);
+        try
+        {
+            var listener = network.Listen(Loopback.AnyPort, 8, out var error);
+            Assert.Null(error);
+            Assert.NotNull(listener);
+            Assert.Equal(IPAddress.Loopback, listener.LocalEndPoint.Address);
+            Assert.NotEqual(0, listener.LocalEndPoint.Port);
+            listener.Close();
+        }
+        finally
+        {
+            Loopback.Dispose(network);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public void AcceptAndConnect_Loopback_ReportsEndPointsOfBothSides(string transport)
+    {
+        var network = Loopback.Create(transport);
+        try
+        {
+            var (listener, client, server) = Loopback.Pair(network);
+            Assert.Equal(listener.LocalEndPoint, client.RemoteEndPoint);
+            Assert.Equal(listener.LocalEndPoint, server.LocalEndPoint);
+            Assert.Equal(client.LocalEndPoint, server.RemoteEndPoint);
+            client.Close();
+            server.Close();
+            listener.Close();
+        }
+        finally
+        {
+            Loopback.Dispose(network);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public void EchoRoundTrip_ServerEchoesClientBytes_ClientReceivesThem(string transport)
+    {
+        var network = Loopback.Create(transport);
+        try
+        {
+            var (listener, client, server) = Loopback.Pair(network);
+            var buffer = new byte[64];
+            var echoed = new MemoryStream();
+            var serverSide = new RecordingHandler("s")
+            {
+                OnRead = () =>
+                {
+                    var n = server.Receive(buffer, out var status);
+                    if (status == IoStatus.Ok)
+                    {
+                        Assert.Equal(n, server.Send(buffer.AsSpan(0, n), out var sendStatus));
+                        Assert.Equal(IoStatus.Ok, sendStatus);
+                    }
+                },
+            };
+            server.Handler = serverSide;
+            server.SetInterest(true, false);
+            var reply = new byte[64];
+            var clientSide = new RecordingHandler("c")
+            {
+                OnRead = () =>
+                {
+                    var n = client.Receive(reply, out var status);
+                    if (status == IoStatus.Ok)
+                    {
+                        echoed.Write(reply, 0, n);
+                    }
+                },
+            };
+            client.Handler = clientSide;
+            client.SetInterest(true, false);
+
+            Assert.Equal(5, client.Send("hello"u8, out var sent));
+            Assert.Equal(IoStatus.Ok, sent);
+            Loopback.PollUntil(network, () => echoed.Length == 5, "the echo");
+
+            Assert.Equal("hello", Encoding.ASCII.GetString(echoed.ToArray()));
+            client.Close();
+            server.Close();
+            listener.Close();
+        }
+        finally
+        {
+            Loopback.Dispose(network);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public void Receive_NothingSent_ReturnsWouldBlock(string transport)
+    {
+        var network = Loopback.Create(transport);
+        try
+        {
+            var (listener, client, server) = Loopback.Pair(network);
+            Assert.Equal(0, server.Receive(new byte[16], out var status));
+            Assert.Equal(IoStatus.WouldBlock, status);
+            client.Close();
+            server.Close();
+            listener.Close();
+        }
+        finally
+        {
+            Loopback.Dispose(network);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public void Connect_ClosedPort_ReportsRefusal(string transport)
+    {
+        var network = Loopback.Create(transport);
+        try
+        {
+            // A port that was just free: bind, read it back, close.
+            var probe = network.Listen(Loopback.AnyPort, 1, out _)!;
+            var port = probe.LocalEndPoint.Port;
+            probe.Close();
+
+            var client = network.Connect(new IPEndPoint(IPAddress.Loopback, port), null, out var status, out var errno);
+            if (client is null)
+            {
+                Assert.Equal(ConnectStatus.Refused, status);
+                Assert.NotEqual(0, errno);
+                return;
+            }
+
+            // On loopback the refusal normally arrives asynchronously, as writability with SO_ERROR set.
+            var handler = new RecordingHandler("c");
+            client.Handler = handler;
+            client.SetInterest(false, true);
+            Loopback.PollUntil(network, () => handler.Writes > 0, "the refusal");
+            var error = client.TakeSocketError();
+            Assert.Equal(transport == "epoll" ? 111 : (int)SocketError.ConnectionRefused, error);
+            client.Close();
+        }
+        finally
+        {
+            Loopback.Dispose(network);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public void ShutdownWrite_ClientHalfCloses_ServerSeesEndOfStreamAndCanStillReply(string transport)
+    {
+        var network = Loopback.Create(transport);
+        try
+        {
+            var (listener, client, server) = Loopback.Pair(network);
+            client.Send("req"u8, out _);
+            client.ShutdownWrite();
+
+            var received = new MemoryStream();
+            var sawEnd = false;
+            var buffer = new byte[16];
+            server.Handler = new RecordingHandler("s")
+            {
+                OnRead = () =>
+                {
+                    var n = server.Receive(buffer, out var status);
+                    if (status == IoStatus.Ok)
+                    {
+                        received.Write(buffer, 0, n);
+                    }
+                    else if (status == IoStatus.EndOfStream)
+                    {
+                        sawEnd = true;
+                        server.SetInterest(false, false);
+                    }
+                },
+            };
+            server.SetInterest(true, false);
+            Loopback.PollUntil(network, () => sawEnd, "end of stream");
+            Assert.Equal("req", Encoding.ASCII.GetString(received.ToArray()));
+
+            // The other direction still works after the half-close.
+            Assert.Equal(4, server.Send("resp"u8, out var sendStatus));
+            Assert.Equal(IoStatus.Ok, sendStatus);
+            var reply = new byte[16];
+            var got = 0;
+            client.Handler = new RecordingHandler("c") { OnRead = () => got += client.Receive(reply.AsSpan(got), out _) };
+            client.SetInterest(true, false);
+            Loopback.PollUntil(network, () => got == 4, "the reply");
+            Assert.Equal("resp", Encoding.ASCII.GetString(reply, 0, 4));
+            client.Close();
+            server.Close();
+            listener.Close();
+        }
+        finally
+        {
+            Loopback.Dispose(network);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public void Close_WithReset_PeerReceiveFailsInsteadOfEndOfStream(string transport)
+    {
+        var network = Loopback.Create(transport);
+        try
+        {
+            var (listener, client, server) = Loopback.Pair(network);
+            server.Close(reset: true);
+
+            IoStatus? outcome = null;
+            client.Handler = new RecordingHandler("c") { OnRead = () => { client.Receive(new byte[16], out var s); outcome = s; } };
+            client.SetInterest(true, false);
+            Loopback.PollUntil(network, () => outcome is not null, "the reset");
+            Assert.Equal(IoStatus.Error, outcome);
+            client.Close();
+            listener.Close();
+        }
+        finally
+        {
+            Loopback.Dispose(network);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public void Close_WithoutReset_PeerSeesEndOfStream(string transport)
+    {
+        var network = Loopback.Create(transport);
+        try
+        {
+            var (listener, client, server) = Loopback.Pair(network);
+            server.Close();
+
+            IoStatus? outcome = null;
+            client.Handler = new RecordingHandler("c") { OnRead = () => { client.Receive(new byte[16], out var s); outcome = s; } };
+            client.SetInterest(true, false);
+            Loopback.PollUntil(network, () => outcome is not null, "the close");
+            Assert.Equal(IoStatus.EndOfStream, outcome);
+            client.Close();
+            listener.Close();
+        }
+        finally
+        {
+            Loopback.Dispose(network);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public void ListenerInterest_OffThenOn_AcceptsOnlyOnceEnabled(string transport)
+    {
+        var network = Loopback.Create(transport);
+        try
+        {
+            var listener = network.Listen(Loopback.AnyPort, 8, out _)!;
+            var handler = new RecordingHandler("l");
+            listener.Handler = handler;
+            listener.SetInterest(false);
+            var client = network.Connect(listener.LocalEndPoint, null, out _, out _)!;
+            var connected = new RecordingHandler("c");
+            client.Handler = connected;
+            client.SetInterest(false, true);
+            Loopback.PollUntil(network, () => connected.Writes > 0, "the handshake");
+            client.SetInterest(false, false);
+
+            // The connection waits in the backlog: a few turns without any accept callback.
+            for (var i = 0; i < 3; i++)
+            {
+                network.Poller.Poll(10);
+            }
+
+            Assert.Equal(0, handler.Reads);
+
+            IConnection? accepted = null;
+            handler.OnRead = () => accepted = listener.TryAccept(out _, out _);
+            listener.SetInterest(true);
+            Loopback.PollUntil(network, () => accepted is not null, "the accept");
+            Assert.Equal(1, handler.Reads);
+
+            Assert.Null(listener.TryAccept(out var status, out _));
+            Assert.Equal(IoStatus.WouldBlock, status);
+            accepted!.Close();
+            client.Close();
+            listener.Close();
+        }
+        finally
+        {
+            Loopback.Dispose(network);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public void Poll_ReadAndWriteReady_RunsReadCallbackFirst(string transport)
+    {
+        var network = Loopback.Create(transport);
+        try
+        {
+            var (listener, client, server) = Loopback.Pair(network);
+            client.Send("x"u8, out _);
+            var order = new List<string>();
+            var handler = new RecordingHandler("s", order) { OnRead = () => server.Receive(new byte[8], out _) };
+            server.Handler = handler;
+            server.SetInterest(true, true);
+            Loopback.PollUntil(network, () => handler.Reads > 0, "readability");
+            Assert.Equal(["s:R", "s:W"], order.Take(2));
+            client.Close();
+            server.Close();
+            listener.Close();
+        }
+        finally
+        {
+            Loopback.Dispose(network);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public void Poll_DataLeftUnread_CallsReadAgainNextTurn(string transport)
+    {
+        var network = Loopback.Create(transport);
+        try
+        {
+            var (listener, client, server) = Loopback.Pair(network);
+            client.Send("abc"u8, out _);
+            var handler = new RecordingHandler("s");
+            server.Handler = handler;
+            server.SetInterest(true, false);
+            Loopback.PollUntil(network, () => handler.Reads > 0, "readability");
+
+            // Level semantics: unread bytes keep the socket readable.
+            network.Poller.Poll(0);
+            Assert.Equal(2, handler.Reads);
+
+            // Once drained to EAGAIN the callback stops.
+            server.Receive(new byte[8], out _);
+            server.Receive(new byte[8], out var drained);
+            Assert.Equal(IoStatus.WouldBlock, drained);
+            network.Poller.Poll(0);
+            network.Poller.Poll(0);
+            Assert.Equal(2, handler.Reads);
+            client.Close();
+            server.Close();
+            listener.Close();
+        }
+        finally
+        {
+            Loopback.Dispose(network);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public void Poll_HandlerClosesAnotherReadySocket_ClosedSocketGetsNoCallback(string transport)
+    {
+        var network = Loopback.Create(transport);
+        try
+        {
+            var (l1, c1, s1) = Loopback.Pair(network);
+            var (l2, c2, s2) = Loopback.Pair(network);
+            c1.Send("1"u8, out _);
+            c2.Send("2"u8, out _);
+            var h1 = new RecordingHandler("s1");
+            var h2 = new RecordingHandler("s2");
+            h1.OnRead = () => { s1.Receive(new byte[4], out _); s1.SetInterest(false, false); s2.Close(); };
+            h2.OnRead = () => { s2.Receive(new byte[4], out _); s2.SetInterest(false, false); s1.Close(); };
+            s1.Handler = h1;
+            s2.Handler = h2;
+            s1.SetInterest(true, false);
+            s2.SetInterest(true, false);
+            Loopback.PollUntil(network, () => h1.Reads + h2.Reads > 0, "readability");
+            network.Poller.Poll(0);
+
+            // Whichever ran first closed the other one.
+            Assert.Equal(1, h1.Reads + h2.Reads);
+            c1.Close();
+            c2.Close();
+            l1.Close();
+            l2.Close();
+        }
+        finally
+        {
+            Loopback.Dispose(network);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public void Poll_NothingReady_ReturnsZeroAfterTheTimeout(string transport)
+    {
+        var network = Loopback.Create(transport);
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            Assert.Equal(0, network.Poller.Poll(30));
+            Assert.InRange(clock.ElapsedMilliseconds, 20, Loopback.MaxWaitMs);
+        }
+        finally
+        {
+            Loopback.Dispose(network);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public void Wake_FromAnotherThread_EndsABlockingPoll(string transport)
+    {
+        var network = Loopback.Create(transport);
+        try
+        {
+            using var started = new ManualResetEventSlim();
+            var waker = new Thread(() =>
+            {
+                started.Wait();
+                network.Poller.Wake();
+            });
+            waker.Start();
+            var clock = Stopwatch.StartNew();
+            started.Set();
+            var handled = network.Poller.Poll(Loopback.MaxWaitMs * 2);
+            waker.Join();
+
+            Assert.Equal(0, handled);
+            Assert.True(clock.ElapsedMilliseconds < Loopback.MaxWaitMs, "Wake did not interrupt Poll");
+
+            // The wake-up is consumed: the next poll sleeps its full timeout again.
+            clock.Restart();
+            network.Poller.Poll(30);
+            Assert.InRange(clock.ElapsedMilliseconds, 20, Loopback.MaxWaitMs);
+        }
+        finally
+        {
+            Loopback.Dispose(network);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public void Listen_PortHeldWithoutReusePort_FailsWithCannotBindSocket(string transport)
+    {
+        var network = Loopback.Create(transport);
+        using var holder = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            holder.Bind(Loopback.AnyPort);
+            holder.Listen(1);
+            var listener = network.Listen((IPEndPoint)holder.LocalEndPoint!, 8, out var error);
+            Assert.Null(listener);
+            Assert.Equal("cannot bind socket", error);
+        }
+        finally
+        {
+            Loopback.Dispose(network);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public void Listen_SameAddressTwice_BothBindThanksToReusePort(string transport)
+    {
+        var network = Loopback.Create(transport);
+        try
+        {
+            var first = network.Listen(Loopback.AnyPort, 8, out _)!;
+            var second = network.Listen(first.LocalEndPoint, 8, out var error);
+            Assert.Null(error);
+            Assert.NotNull(second);
+            Assert.Equal(first.LocalEndPoint, second.LocalEndPoint);
+            first.Close();
+            second.Close();
+        }
+        finally
+        {
+            Loopback.Dispose(network);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public void Pair_IPv6Loopback_ConnectsAndReportsV6EndPoints(string transport)
+    {
+        var network = Loopback.Create(transport);
+        try
+        {
+            var (listener, client, server) = Loopback.Pair(network, new IPEndPoint(IPAddress.IPv6Loopback, 0));
+            Assert.Equal(IPAddress.IPv6Loopback, server.RemoteEndPoint.Address);
+            Assert.Equal(client.LocalEndPoint.Port, server.RemoteEndPoint.Port);
+            client.Close();
+            server.Close();
+            listener.Close();
+        }
+        finally
+        {
+            Loopback.Dispose(network);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public void Connect_FromSourceAddress_ServerSeesThatSource(string transport)
+    {
+        var network = Loopback.Create(transport);
+        try
+        {
+            var listener = network.Listen(Loopback.AnyPort, 8, out _)!;
+            var source = new IPEndPoint(IPAddress.Parse("127.0.0.2"), 0);
+            var client = network.Connect(listener.LocalEndPoint, source, out var status, out _)!;
+            Assert.Equal(ConnectStatus.InProgress, status);
+            IConnection? server = null;
+            listener.Handler = new RecordingHandler("l") { OnRead = () => server ??= listener.TryAccept(out _, out _) };
+            listener.SetInterest(true);
+            Loopback.PollUntil(network, () => server is not null, "the accept");
+            Assert.Equal(IPAddress.Parse("127.0.0.2"), server!.RemoteEndPoint.Address);
+            server.Close();
+            client.Close();
+            listener.Close();
+        }
+        finally
+        {
+            Loopback.Dispose(network);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public void Close_Twice_IsHarmlessAndLaterCallsFail(string transport)
+    {
+        var network = Loopback.Create(transport);
+        try
+        {
+            var (listener, client, server) = Loopback.Pair(network);
+            server.Close();
+            server.Close(reset: true);
+            Assert.Equal(0, server.Receive(new byte[4], out var r));
+            Assert.Equal(IoStatus.Error, r);
+            Assert.Equal(0, server.Send("x"u8, out var s));
+            Assert.Equal(IoStatus.Error, s);
+            client.Close();
+            listener.Close();
+            listener.Close();
+        }
+        finally
+        {
+            Loopback.Dispose(network);
+        }
+    }
+}
