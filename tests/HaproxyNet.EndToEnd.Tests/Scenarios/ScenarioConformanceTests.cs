@@ -45,6 +45,8 @@ public class ScenarioConformanceTests
     {
         var text = new StringBuilder();
         text.Append("scenario ").Append(run.Scenario).Append(": output kept in ").Append(run.OutputDirectory).Append('\n');
+        text.Append("proxy pid ").Append(run.Pid?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-")
+            .Append(", exit code ").Append(run.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-").Append('\n');
         foreach (var error in run.Errors)
         {
             text.Append("harness error: ").Append(error).Append('\n');

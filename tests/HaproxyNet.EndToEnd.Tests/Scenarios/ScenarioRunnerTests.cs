@@ -89,6 +89,35 @@ public class ScenarioRunnerTests
         Assert.Equal(LogFile.ParseLines(File.ReadAllText(output.Combine("normalized.log"))), run.Normalize());
     }
 
+    [PythonLogcompareFact]
+    public void Run_FakeProxy_PythonHarnessNormalizesOurOutputsTheSame()
+    {
+        using var scenario = WriteScenario(Config, Scenario);
+        using var output = new TempDirectory("runner-out");
+        var run = ScenarioRunner.Run(FakeProxyCommand(), scenario.Path, output.Path);
+
+        // logcompare.py rebuilds normalized.log from our raw.log + run.json: same format, same result.
+        var (exitCode, text) = PythonLogcompare.RunScript("normalize", "--out", output.Path);
+
+        Assert.True(exitCode == 0, text);
+        Assert.Equal(run.Normalize(), LogFile.ReadLines(output.Combine("normalized.log")));
+    }
+
+    [PythonLogcompareFact]
+    public void Run_FakeProxy_AgreesWithPythonHarnessRun()
+    {
+        using var scenario = WriteScenario(Config, Scenario);
+        using var ours = new TempDirectory("runner-out");
+        using var theirs = new TempDirectory("runner-py");
+
+        var run = ScenarioRunner.Run(FakeProxyCommand(), scenario.Path, ours.Path);
+        var (exitCode, text) = PythonLogcompare.RunScript("run", "--binary", FakeProxyCommand(), "--scenario", scenario.Path, "--out", theirs.Path);
+
+        Assert.True(exitCode == 0, text);
+        var differences = new LogComparer(new TimerTolerance(AbsoluteMs: 1000)).Compare(LogFile.ReadLines(theirs.Combine("normalized.log")), run.Normalize());
+        Assert.True(differences.Count == 0, DifferenceReport.Format(differences));
+    }
+
     [Python3Fact]
     public void Run_ProxyIgnoringSignals_IsKilledByPid()
     {

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using HaproxyNet.LogDiff.Comparison;
 using HaproxyNet.LogDiff.Normalization;
 using HaproxyNet.LogDiff.Tests.Support;
+using HaproxyNet.Testing.Scenarios;
 
 namespace HaproxyNet.LogDiff.Tests.Parity;
 
@@ -28,7 +29,7 @@ public class PythonParityTests
         }
 
         var input = new JsonObject { ["expected"] = ToJson(expected), ["variants"] = new JsonArray(variants.Select(v => (JsonNode?)ToJson(v)).ToArray()) };
-        var python = PythonReference.Run(
+        var python = PythonLogcompare.Run(
             "print(json.dumps([lc.compare_logs(data['expected'], v) for v in data['variants']]))",
             input).AsArray();
 
@@ -57,7 +58,7 @@ public class PythonParityTests
         runs.Add(With(baseRun, ports: new Dictionary<string, int>(baseRun.Ports) { ["X_PORT"] = 7, ["Y_PORT"] = 15255, ["Z_PORT"] = 2026 }));
 
         var input = new JsonObject { ["raw"] = ToJson(raw), ["runs"] = new JsonArray(runs.Select(r => (JsonNode?)ToJson(r)).ToArray()) };
-        var python = PythonReference.Run("print(json.dumps([lc.normalize(data['raw'], r) for r in data['runs']]))", input).AsArray();
+        var python = PythonLogcompare.Run("print(json.dumps([lc.normalize(data['raw'], r) for r in data['runs']]))", input).AsArray();
 
         for (var n = 0; n < runs.Count; n++)
         {
@@ -79,7 +80,7 @@ public class PythonParityTests
         }
 
         var input = new JsonArray(pairs.Select(p => (JsonNode?)new JsonArray(ToJson(p.A), ToJson(p.B))).ToArray());
-        var python = PythonReference.Run(
+        var python = PythonLogcompare.Run(
             "import difflib\nprint(json.dumps([difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes() for a, b in data]))",
             new JsonObject { ["pairs"] = input }.DeepClone()["pairs"]!).AsArray();
 

@@ -1,3 +1,5 @@
+using HaproxyNet.Testing.Scenarios;
+
 namespace HaproxyNet.LogDiff.Tests.Support;
 
 /// <summary>A fact skipped (with the reason) when python3 or the shared logcompare.py is not available.</summary>
@@ -6,7 +8,7 @@ public sealed class PythonReferenceFactAttribute : FactAttribute
 {
     public PythonReferenceFactAttribute()
     {
-        if (PythonReference.Unavailable is { } reason)
+        if (PythonLogcompare.Unavailable is { } reason)
         {
             Skip = reason;
         }

@@ -1,14 +1,13 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using HaproxyNet.Testing;
 
-namespace HaproxyNet.LogDiff.Tests.Support;
+namespace HaproxyNet.Testing.Scenarios;
 
 /// <summary>
 /// Runs code against the shared Python harness (logcompare.py), the reference this port must agree with.
 /// Found through <c>HAPROXYNET_LOGCOMPARE</c> (path of logcompare.py) or <c>&lt;repo&gt;/../shared/logcompare/</c>.
 /// </summary>
-internal static class PythonReference
+public static class PythonLogcompare
 {
     private static readonly Lazy<string?> Python3Lazy = new(() => FindOnPath("python3"));
     private static readonly Lazy<string?> ScriptLazy = new(FindScript);
@@ -18,6 +17,12 @@ internal static class PythonReference
         Python3Lazy.Value is null ? "python3 not found on PATH"
         : ScriptLazy.Value is null ? "logcompare.py not found (set HAPROXYNET_LOGCOMPARE or keep ../shared/logcompare next to the repo)"
         : null;
+
+    /// <summary>Full path of python3, or null.</summary>
+    public static string? Python3 => Python3Lazy.Value;
+
+    /// <summary>Full path of logcompare.py, or null.</summary>
+    public static string? Script => ScriptLazy.Value;
 
     /// <summary>Runs <paramref name="code"/> with <c>lc</c> = the logcompare module and <c>data</c> = <paramref name="input"/>; returns what it prints as JSON.</summary>
     public static JsonNode Run(string code, JsonNode input)
@@ -51,6 +56,33 @@ internal static class PythonReference
         }
 
         return JsonNode.Parse(stdout.Result)!;
+    }
+
+    /// <summary>Runs <c>python3 logcompare.py &lt;arguments&gt;</c>; returns exit code and stdout.</summary>
+    public static (int ExitCode, string Output) RunScript(params string[] arguments)
+    {
+        var info = new ProcessStartInfo(Python3Lazy.Value!)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(ScriptLazy.Value!);
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(120)))
+        {
+            process.Kill();
+            throw new TimeoutException("logcompare.py did not finish in 120 s");
+        }
+
+        return (process.ExitCode, stdout.Result + stderr.Result);
     }
 
     private static string? FindScript()
