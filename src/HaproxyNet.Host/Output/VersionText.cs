@@ -40,9 +40,7 @@ public static class VersionText
         // No crypt(3) binding is built in yet: userlist passwords are compared in clear only.
         "Encrypted password support via crypt(3): no\n" +
         "\n" +
-        "Available polling systems :\n" +
-        "      epoll : pref=300,  test result OK\n" +
-        "Total: 1 (1 usable), will use epoll.\n" +
+        Startup.PollerReport.Format(Cli.DisabledPollers.None) +
         "\n";
 
     private const string BuildConfiguration =

@@ -69,6 +69,23 @@ public static class HaproxyMain
         }
 
         var modes = ModeMerger.Merge(options.Mode, ConfigModesReader.Read(result.Document!), printer);
+        var verbose = (modes.Mode & (ArgMode.Verbose | ArgMode.Debug)) != 0;
+        if (verbose)
+        {
+            context.Streams.WriteStderr(PollerReport.Format(options.DisabledPollers));
+        }
+
+        if (!PollerReport.IsUsable(options.DisabledPollers))
+        {
+            printer.Alert(PollerReport.NoPollerAlert);
+            return 1;
+        }
+
+        if (verbose)
+        {
+            context.Streams.WriteStdout(PollerReport.UsingLine);
+        }
+
         return context.RunEngine(new EngineStartup(options, result.Document!, modes, printer, argv0));
     }
 

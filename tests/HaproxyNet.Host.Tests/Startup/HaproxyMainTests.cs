@@ -3,6 +3,8 @@ using HaproxyNet.Host.Engine;
 using HaproxyNet.Host.Output;
 using HaproxyNet.Host.Platform;
 using HaproxyNet.Host.Startup;
+using HaproxyNet.Host.Tests.Process;
+using HaproxyNet.Testing;
 
 namespace HaproxyNet.Host.Tests.Startup;
 
@@ -62,5 +64,56 @@ public class HaproxyMainTests
         var (code, _, stderr, _) = Run("prog", "-c");
         Assert.Equal(1, code);
         Assert.StartsWith("Usage : prog [-f <cfgfile>]*", stderr, StringComparison.Ordinal);
+    }
+
+    private static string ValidFile => Path.Combine(TestDataPaths.ConfigCheck, "valid-minimal.cfg");
+
+    [ConfigLoaderFact]
+    public void Run_CheckValidFile_ValidLineNoEngine()
+    {
+        var (code, stdout, stderr, runs) = Run("haproxynet", "-c", "-f", ValidFile);
+        Assert.Equal(0, code);
+        Assert.Equal(HaproxyMain.ValidMessage, stdout);
+        Assert.Empty(stderr);
+        Assert.Equal(0, runs);
+    }
+
+    [ConfigLoaderFact]
+    public void Run_ForegroundValidFile_EngineRunsSilently()
+    {
+        var (code, stdout, stderr, runs) = Run("haproxynet", "-db", "-f", ValidFile);
+        Assert.Equal(0, code);
+        Assert.Empty(stdout);
+        Assert.Empty(stderr);
+        Assert.Equal(1, runs);
+    }
+
+    [ConfigLoaderFact]
+    public void Run_VerboseValidFile_PollerListOnStderrUsingLineOnStdout()
+    {
+        var (code, stdout, stderr, runs) = Run("haproxynet", "-V", "-db", "-f", ValidFile);
+        Assert.Equal(0, code);
+        Assert.Equal(PollerReport.UsingLine, stdout);
+        Assert.Equal(PollerReport.Format(HaproxyNet.Host.Cli.DisabledPollers.None), stderr);
+        Assert.Equal(1, runs);
+    }
+
+    [ConfigLoaderFact]
+    public void Run_EpollDisabled_NoPollerAlertExitOneWithoutEngine()
+    {
+        var (code, stdout, stderr, runs) = Run("haproxynet", "-de", "-db", "-f", ValidFile);
+        Assert.Equal(1, code);
+        Assert.Empty(stdout);
+        Assert.Equal("[ALERT] 059/100000 (42) : " + PollerReport.NoPollerAlert, stderr);
+        Assert.Equal(0, runs);
+    }
+
+    [ConfigLoaderFact]
+    public void Run_DebugWithEpollDisabled_ListShowsDisabledThenAlert()
+    {
+        var (code, stdout, stderr, _) = Run("haproxynet", "-d", "-de", "-f", ValidFile);
+        Assert.Equal(1, code);
+        Assert.Empty(stdout);
+        Assert.Equal(PollerReport.Format(HaproxyNet.Host.Cli.DisabledPollers.Epoll) + "[ALERT] 059/100000 (42) : " + PollerReport.NoPollerAlert, stderr);
     }
 }
