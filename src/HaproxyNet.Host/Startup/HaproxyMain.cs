@@ -54,8 +54,9 @@ public static class HaproxyMain
                 return result.ExitCode;
             }
 
-            // qfprintf: hidden in quiet mode unless -V.
-            if (!result.Quiet || (options.Mode & ArgMode.Verbose) != 0)
+            // qfprintf: hidden in quiet mode (-q or a 'quiet' line) unless -V.
+            var quiet = result.Quiet || (options.Mode & ArgMode.Quiet) != 0;
+            if (!quiet || (options.Mode & ArgMode.Verbose) != 0)
             {
                 context.Streams.WriteStdout(ValidMessage);
             }
