@@ -51,8 +51,15 @@ public sealed class DiagnosticPrinter : IDiagnosticSink
         var bytes = Encoding.Latin1.GetBytes(message);
         lock (_gate)
         {
-            _stream.Write(bytes);
-            _stream.Flush();
+            try
+            {
+                _stream.Write(bytes);
+                _stream.Flush();
+            }
+            catch (IOException)
+            {
+                // stderr closed: fprintf would fail silently too.
+            }
         }
     }
 

@@ -25,7 +25,14 @@ public sealed class StdStreams
 
     private static void Write(Stream stream, string text)
     {
-        stream.Write(Encoding.Latin1.GetBytes(text));
-        stream.Flush();
+        try
+        {
+            stream.Write(Encoding.Latin1.GetBytes(text));
+            stream.Flush();
+        }
+        catch (IOException)
+        {
+            // A closed stdout/stderr (EPIPE, '>&-') loses the text, as printf/fprintf would; never fatal.
+        }
     }
 }

@@ -44,6 +44,27 @@ public class EngineProcessHostTests
         Assert.Equal(["ALERT:" + UnavailableEngineHost.Message], sink.Messages);
     }
 
+    [Fact]
+    public void CreateBuilder_Lifetime_ImmediateExitNotConsoleLifetime()
+    {
+        using var host = EngineProcessHost.CreateBuilder(Startup(new CapturingSink()), new ExitStatus(), null).Build();
+        Assert.IsType<ImmediateExitLifetime>(host.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostLifetime>());
+    }
+
+    [Fact]
+    public void CreateBuilder_Default_NoLoggingProviders()
+    {
+        using var host = EngineProcessHost.CreateBuilder(Startup(new CapturingSink()), new ExitStatus(), null).Build();
+        Assert.Empty(host.Services.GetServices<Microsoft.Extensions.Logging.ILoggerProvider>());
+    }
+
+    [Fact]
+    public void CreateBuilder_Default_UnavailableEngine()
+    {
+        using var host = EngineProcessHost.CreateBuilder(Startup(new CapturingSink()), new ExitStatus(), null).Build();
+        Assert.IsType<UnavailableEngineHost>(host.Services.GetRequiredService<IEngineHost>());
+    }
+
     private sealed class RecordingEngine(int status, bool fail = false) : IEngineHost
     {
         public EngineStartup? Seen { get; private set; }

@@ -119,6 +119,21 @@ public class DiagnosticPrinterTests
     public void FormatPrefix_Pid_PrintedInDecimalWithoutPadding(int pid, string expected) =>
         Assert.Contains(expected, DiagnosticPrinter.FormatPrefix("[ALERT] ", DateTimeOffset.UnixEpoch, pid), StringComparison.Ordinal);
 
+    [Fact]
+    public void Alert_StreamFailing_NoException()
+    {
+        var printer = new DiagnosticPrinter(new FailingStream(), TimeProvider.System, 1);
+        printer.Alert("lost\n");
+        printer.Warning("lost\n");
+    }
+
+    private sealed class FailingStream : MemoryStream
+    {
+        public override void Write(ReadOnlySpan<byte> buffer) => throw new IOException("Broken pipe");
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new IOException("Broken pipe");
+    }
+
     private sealed class FlushCountingStream : MemoryStream
     {
         public int Flushes { get; private set; }
