@@ -1,0 +1,111 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.RegularExpressions;
+
+namespace HaproxyNet.Config.Acl;
+
+/// <summary>
+/// A POSIX extended regular expression as 1.4 compiles it (<c>regcomp(REG_EXTENDED [| REG_ICASE])</c> of glibc),
+/// translated to an equivalent .NET <see cref="System.Text.RegularExpressions.Regex"/>.
+/// </summary>
+/// <remarks>
+/// <para>What glibc rejects is rejected here (the caller then prints 1.4's <c>bad regular expression</c> or
+/// <c>error detected while parsing ACL</c>): unbalanced parentheses or brackets, a bad interval, an unknown
+/// character class, a back-reference to a group not yet closed, a trailing backslash.</para>
+/// <para>ERE syntax is translated, never passed through: <c>\d</c>, <c>\w</c>, <c>\s</c> are the letters d, w,
+/// s (glibc treats an unknown escape as the literal character); <c>[\d]</c> is a set of backslash and d;
+/// <c>*?</c> is two stacked quantifiers (greedy), not a lazy one; <c>{</c> not starting a valid interval is a
+/// literal.</para>
+/// <para>Matching: ACLs only ask "does it match anywhere" (unanchored search), for which leftmost-longest (POSIX)
+/// and leftmost-first (.NET backtracking) agree. They can disagree on WHICH text a group captured when an
+/// alternation or a quantifier could match several lengths at the same start (<c>(a|ab)</c> on "ab" captures
+/// "ab" in POSIX, "a" in .NET); see <see cref="TryReplace"/> for the consequence on <c>reqrep</c>/<c>rsprep</c>.</para>
+/// </remarks>
+public sealed partial class PosixRegex
+{
+    private PosixRegex(string pattern, bool ignoreCase, Regex compiled, int groupCount)
+    {
+        Pattern = pattern;
+        IgnoreCase = ignoreCase;
+        Compiled = compiled;
+        GroupCount = groupCount;
+    }
+
+    /// <summary>The expression as written in the configuration.</summary>
+    public string Pattern { get; }
+
+    /// <summary>REG_ICASE: compiled from <c>-i</c> or a <c>req</c><b>i</b><c>*</c> keyword.</summary>
+    public bool IgnoreCase { get; }
+
+    /// <summary>The translated .NET regex (culture-invariant, no backtracking surprises from .NET-only syntax).</summary>
+    public Regex Compiled { get; }
+
+    /// <summary>Number of capturing groups (<c>re_nsub</c>).</summary>
+    public int GroupCount { get; }
+
+    /// <summary>Compiles <paramref name="pattern"/> as glibc <c>regcomp</c> with REG_EXTENDED would.</summary>
+    /// <returns>False when glibc would reject the expression.</returns>
+    public static bool TryCompile(string pattern, bool ignoreCase, [NotNullWhen(true)] out PosixRegex? regex)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        regex = null;
+        if (!PosixRegexTranslator.TryTranslate(pattern, ignoreCase, out var translated, out var groups))
+        {
+            return false;
+        }
+
+        // Case folding is done by the translator (ASCII only, as glibc in the C locale), never by .NET.
+        const RegexOptions options = RegexOptions.CultureInvariant | RegexOptions.Singleline;
+
+        Regex compiled;
+        try
+        {
+            compiled = new Regex(translated, options);
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+
+        regex = new PosixRegex(pattern, ignoreCase, compiled, groups);
+        return true;
+    }
+
+    /// <summary><c>regexec</c> without captures: whether the expression matches anywhere in <paramref name="input"/>.</summary>
+    public bool IsMatch(ReadOnlySpan<char> input) => Compiled.IsMatch(input);
+
+    /// <summary>
+    /// <c>regexec</c> with up to 10 captures, then <c>exp_replace</c>: when the expression matches
+    /// <paramref name="input"/>, <paramref name="result"/> is the replacement expanded against the match (it
+    /// replaces the whole input line in 1.4's <c>reqrep</c>/<c>rsprep</c>).
+    /// </summary>
+    /// <remarks>
+    /// The match position is the same as glibc's (leftmost); the extent of the match and of each group may differ
+    /// from POSIX leftmost-longest when an alternation's earlier branch is a prefix of a later one
+    /// (<c>(a|ab)c?</c>) or when a quantified group could stop earlier: .NET keeps the first alternative that
+    /// lets the whole expression match, POSIX the longest overall match. Configs that rely on such ambiguity are
+    /// rare; unambiguous expressions (the usual <c>^([^\ ]*)\ /old/(.*)</c> style) give identical results.
+    /// </remarks>
+    public bool TryReplace(string input, PosixReplacement replacement, [NotNullWhen(true)] out string? result)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(replacement);
+        result = null;
+        var match = Compiled.Match(input);
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        Span<(int Start, int Length)> groups = stackalloc (int, int)[10];
+        for (var i = 0; i < groups.Length; i++)
+        {
+            var g = i < match.Groups.Count ? match.Groups[i] : null;
+            groups[i] = g is { Success: true } ? (g.Index, g.Length) : (-1, 0);
+        }
+
+        result = replacement.Expand(input, groups);
+        return true;
+    }
+
+    public override string ToString() => Pattern;
+}

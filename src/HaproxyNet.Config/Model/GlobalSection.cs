@@ -1,0 +1,59 @@
+namespace HaproxyNet.Config.Model;
+
+/// <summary>Process-wide settings from the <c>global</c> section(s); 0 means "not set" for numbers.</summary>
+public sealed record GlobalSection
+{
+    public bool Daemon { get; init; }
+
+    public bool Debug { get; init; }
+
+    public bool Quiet { get; init; }
+
+    public int NbProc { get; init; }
+
+    /// <summary>Global maxconn; 0 when unset (1.4 then uses 2000).</summary>
+    public int MaxConn { get; init; }
+
+    public int MaxPipes { get; init; }
+
+    public int UlimitN { get; init; }
+
+    public string? Chroot { get; init; }
+
+    public string? PidFile { get; init; }
+
+    public int Uid { get; init; }
+
+    public int Gid { get; init; }
+
+    public IReadOnlyList<LogTarget> Logs { get; init; } = [];
+
+    public string? LogSendHostname { get; init; }
+
+    public string? LogTag { get; init; }
+
+    public string? Description { get; init; }
+
+    public string? Node { get; init; }
+
+    public int SpreadChecks { get; init; }
+
+    public int TuneBufSize { get; init; }
+
+    public int TuneMaxRewrite { get; init; }
+
+    public int TuneChkSize { get; init; }
+
+    public int TuneMaxAccept { get; init; }
+
+    public int TuneMaxPollEvents { get; init; }
+
+    public string? StatsSocket { get; init; }
+
+    public string StatsSocketLevel { get; init; } = "operator";
+
+    /// <summary>CLI idle timeout in milliseconds (default 10 s).</summary>
+    public uint StatsTimeout { get; init; }
+
+    public int StatsMaxConn { get; init; }
+}

@@ -1,0 +1,64 @@
+using System.Net;
+
+namespace HaproxyNet.Config.Model;
+
+/// <summary>A <c>server</c> line after defaults and post-parse normalisation.</summary>
+public sealed record ServerLine
+{
+    public required string Name { get; init; }
+
+    public required SourceSpan Span { get; init; }
+
+    public required int Id { get; init; }
+
+    public required IPAddress Address { get; init; }
+
+    /// <summary>Absolute port, or the offset to the client's destination port when <see cref="PortMapped"/>.</summary>
+    public required int Port { get; init; }
+
+    public required bool PortMapped { get; init; }
+
+    public string? Cookie { get; init; }
+
+    public string? RedirectPrefix { get; init; }
+
+    public bool Backup { get; init; }
+
+    public bool Check { get; init; }
+
+    public bool Disabled { get; init; }
+
+    public int CheckPort { get; init; }
+
+    public IPAddress? CheckAddress { get; init; }
+
+    public int Rise { get; init; }
+
+    public int Fall { get; init; }
+
+    /// <summary>Check intervals in milliseconds (0 = use inter).</summary>
+    public int Inter { get; init; }
+
+    public int FastInter { get; init; }
+
+    public int DownInter { get; init; }
+
+    public int Weight { get; init; }
+
+    public int MinConn { get; init; }
+
+    public int MaxConn { get; init; }
+
+    public int MaxQueue { get; init; }
+
+    /// <summary>Slowstart in whole seconds, rounded up (1.4 stores it so).</summary>
+    public int SlowStartSeconds { get; init; }
+
+    public string? Track { get; init; }
+
+    public string Observe { get; init; } = "none";
+
+    public string OnError { get; init; } = "fail-check";
+
+    public int ErrorLimit { get; init; }
+}

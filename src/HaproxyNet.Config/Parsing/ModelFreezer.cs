@@ -1,0 +1,102 @@
+using HaproxyNet.Config.Model;
+using HaproxyNet.Config.Parsing.Builders;
+
+namespace HaproxyNet.Config.Parsing;
+
+/// <summary>Turns the builders of a valid configuration into the immutable model.</summary>
+internal static class ModelFreezer
+{
+    public static ConfigDocument Freeze(ParseState s)
+    {
+        var g = s.Global;
+        var global = new GlobalSection
+        {
+            Daemon = g.Daemon,
+            Debug = g.Debug,
+            Quiet = g.Quiet,
+            NbProc = g.NbProc,
+            MaxConn = g.MaxConn,
+            MaxPipes = g.MaxPipes,
+            UlimitN = g.UlimitN,
+            Chroot = g.Chroot,
+            PidFile = g.PidFile,
+            Uid = g.Uid,
+            Gid = g.Gid,
+            Logs = [.. g.Logs],
+            LogSendHostname = g.LogSendHostname,
+            LogTag = g.LogTag,
+            Description = g.Description,
+            Node = g.Node,
+            SpreadChecks = g.SpreadChecks,
+            TuneBufSize = g.TuneBufSize,
+            TuneMaxRewrite = g.TuneMaxRewrite,
+            TuneChkSize = g.TuneChkSize,
+            TuneMaxAccept = g.TuneMaxAccept,
+            TuneMaxPollEvents = g.TuneMaxPollEvents,
+            StatsSocket = g.StatsSocket,
+            StatsSocketLevel = g.StatsSocketLevel,
+            StatsTimeout = g.StatsTimeout,
+            StatsMaxConn = g.StatsMaxConn,
+        };
+        var d = s.Defaults;
+        var defaults = new DefaultsSection(d.Mode, d.MaxConn, Timeouts(d));
+        var proxies = s.Proxies.Select(FreezeProxy).ToList();
+        var lists = s.UserLists
+            .Select(u => new UserList(
+                u.Name,
+                u.Span,
+                u.Users.Select(x => new UserEntry(x.Name, x.Password, x.Insecure, [.. x.Groups])).ToList(),
+                u.Groups.Select(x => x.Name).ToList()))
+            .ToList();
+        return new ConfigDocument(global, defaults, proxies, lists);
+    }
+
+    private static ProxyTimeouts Timeouts(ProxyBuilder p) => new(
+        p.TimeoutClient,
+        p.TimeoutServer,
+        p.TimeoutConnect,
+        p.TimeoutQueue,
+        p.TimeoutTarpit,
+        p.TimeoutHttpRequest,
+        p.TimeoutHttpKeepAlive,
+        p.TimeoutCheck);
+
+    private static ProxySection FreezeProxy(ProxyBuilder p) => new()
+    {
+        Name = p.Name,
+        Capabilities = p.Capabilities,
+        Span = p.Span,
+        Id = p.Id,
+        Mode = p.Mode,
+        Disabled = p.Disabled,
+        Description = p.Description,
+        Options = new HashSet<string>(p.Options, StringComparer.Ordinal),
+        HttpLog = (p.ToLog & LogFlags.Request) != 0,
+        TcpLog = p.ToLog != LogFlags.None && (p.ToLog & LogFlags.Request) == 0,
+        CheckType = p.CheckType,
+        CheckRequest = p.CheckRequest,
+        MaxConn = p.MaxConn,
+        FullConn = p.FullConn,
+        Backlog = p.Backlog,
+        Retries = p.Retries,
+        SessionRateLimit = p.SessionRateLimit,
+        Grace = p.Grace,
+        Timeouts = Timeouts(p),
+        Listeners = p.Listeners.Select(l => new ListenerLine(l.Address, l.Port, l.Name, l.Id, l.Span)).ToList(),
+        Servers = p.Servers.Select(x => x.Freeze()).ToList(),
+        Balance = p.Balance,
+        BalanceParameter = p.BalanceParameter,
+        HashConsistent = p.HashConsistent,
+        CookieName = p.CookieName,
+        CookieModes = [.. p.CookieModes],
+        DefaultBackend = p.DefaultBackend,
+        UseBackendTargets = p.UseBackendRules.Select(r => r.Target).ToList(),
+        Logs = [.. p.Logs],
+        Stats = p.Stats is { } st
+            ? new StatsSettings(st.Uri, st.Realm, st.RefreshSeconds, st.HideVersion, st.ShowLegends, [.. st.Users], [.. st.Scopes], st.AdminRules)
+            : null,
+        MonitorUri = p.MonitorUri,
+        ErrorFiles = new Dictionary<int, byte[]>(p.ErrorFiles),
+        Acls = p.Acls,
+    };
+}

@@ -1,0 +1,39 @@
+using System.Net;
+using HaproxyNet.Config.Environment;
+
+namespace HaproxyNet.Config.Parsing.Values;
+
+/// <summary>Name to IPv4 the way 1.4 does it at parse time: literal first, then <c>gethostbyname</c>.</summary>
+/// <remarks>
+/// glibc answers digits-and-dots names itself (inet_aton, no DNS); everything else goes to the
+/// environment seam, which decides what resolves.
+/// </remarks>
+internal static class HostResolver
+{
+    public static bool TryResolve(string name, IConfigEnvironment environment, out IPAddress address)
+    {
+        if (Ipv4Grammar.TryParsePton(name, out address))
+        {
+            return true;
+        }
+
+        return GetHostByName(name, environment, out address);
+    }
+
+    /// <summary><c>gethostbyname</c> alone (after a failed <c>inet_pton</c>).</summary>
+    public static bool GetHostByName(string name, IConfigEnvironment environment, out IPAddress address)
+    {
+        address = IPAddress.Any;
+        if (name.Length == 0)
+        {
+            return false;
+        }
+
+        if (char.IsAsciiDigit(name[0]) && name.All(c => char.IsAsciiDigit(c) || c == '.'))
+        {
+            return !name.EndsWith('.') && Ipv4Grammar.TryParseAton(name, out address);
+        }
+
+        return environment.TryResolveHost(name, out address);
+    }
+}

@@ -1,0 +1,113 @@
+using System.Net;
+using Sprache;
+
+namespace HaproxyNet.Config.Parsing.Values;
+
+/// <summary>IPv4 literals: strict dotted quad (<c>inet_pton</c>) and the numbers-and-dots forms (<c>inet_aton</c>).</summary>
+public static class Ipv4Grammar
+{
+    /// <summary>One inet_pton octet: 1..3 decimal digits, no leading zero, at most 255.</summary>
+    private static readonly Parser<byte> Octet =
+        Parse.Digit.AtLeastOnce().Text()
+            .Where(d => d.Length <= 3 && (d.Length == 1 || d[0] != '0') && int.Parse(d) <= 255)
+            .Select(byte.Parse);
+
+    private static readonly Parser<IPAddress> DottedQuad =
+        from a in Octet
+        from b in Parse.Char('.').Then(_ => Octet)
+        from c in Parse.Char('.').Then(_ => Octet)
+        from d in Parse.Char('.').Then(_ => Octet)
+        select new IPAddress(new[] { a, b, c, d });
+
+    private static readonly Parser<IPAddress> Pton = DottedQuad.End();
+
+    /// <summary>An inet_aton part: decimal, 0-prefixed octal or 0x hex.</summary>
+    private static readonly Parser<ulong?> AtonPart =
+        Parse.Regex("0[xX][0-9a-fA-F]*|0[0-7]*|[1-9][0-9]*").Select(ConvertPart)
+            .Or(Parse.Regex("[0-9]+").Return((ulong?)null));
+
+    private static readonly Parser<IEnumerable<ulong?>> AtonParts = AtonPart.DelimitedBy(Parse.Char('.')).End();
+
+    private static ulong? ConvertPart(string s)
+    {
+        try
+        {
+            if (s.Length > 1 && (s[1] == 'x' || s[1] == 'X'))
+            {
+                return s.Length == 2 ? 0 : Convert.ToUInt64(s[2..], 16);
+            }
+
+            return s.Length > 1 && s[0] == '0' ? Convert.ToUInt64(s[1..], 8) : ulong.Parse(s);
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary><c>inet_pton(AF_INET)</c>.</summary>
+    public static bool TryParsePton(string text, out IPAddress address)
+    {
+        var r = Pton.TryParse(text);
+        address = r.WasSuccessful ? r.Value : IPAddress.None;
+        return r.WasSuccessful;
+    }
+
+    /// <summary><c>inet_aton</c>: a, a.b, a.b.c or a.b.c.d with C number prefixes.</summary>
+    public static bool TryParseAton(string text, out IPAddress address)
+    {
+        address = IPAddress.None;
+        var r = AtonParts.TryParse(text);
+        if (!r.WasSuccessful)
+        {
+            return false;
+        }
+
+        var parts = r.Value.ToList();
+        if (parts.Count is < 1 or > 4 || parts.Any(p => p is null))
+        {
+            return false;
+        }
+
+        var v = parts.Select(p => p!.Value).ToList();
+        ulong value;
+        switch (v.Count)
+        {
+            case 1:
+                if (v[0] > 0xffffffff)
+                {
+                    return false;
+                }
+
+                value = v[0];
+                break;
+            case 2:
+                if (v[0] > 255 || v[1] > 0xffffff)
+                {
+                    return false;
+                }
+
+                value = (v[0] << 24) | v[1];
+                break;
+            case 3:
+                if (v[0] > 255 || v[1] > 255 || v[2] > 0xffff)
+                {
+                    return false;
+                }
+
+                value = (v[0] << 24) | (v[1] << 16) | v[2];
+                break;
+            default:
+                if (v.Any(x => x > 255))
+                {
+                    return false;
+                }
+
+                value = (v[0] << 24) | (v[1] << 16) | (v[2] << 8) | v[3];
+                break;
+        }
+
+        address = new IPAddress(new[] { (byte)(value >> 24), (byte)(value >> 16), (byte)(value >> 8), (byte)value });
+        return true;
+    }
+}
