@@ -2,16 +2,12 @@ using HaproxyNet.Config.Model;
 
 namespace HaproxyNet.Host.Startup;
 
-/// <summary>Reads <c>daemon</c>/<c>debug</c>/<c>quiet</c>/<c>nbproc</c> from the configuration model.</summary>
+/// <summary>Reads <c>daemon</c>/<c>debug</c>/<c>quiet</c>/<c>nbproc</c> from the configuration's global section.</summary>
 internal static class ConfigModesReader
 {
-    /// <remarks>
-    /// The agreed <see cref="ConfigDocument"/> does not expose the global section yet, so this reports
-    /// no configuration modes; it is wired to the model's global section when the config parser lands.
-    /// </remarks>
     public static ConfigModes Read(ConfigDocument document)
     {
-        _ = document;
-        return ConfigModes.None;
+        var global = document.Global;
+        return new ConfigModes(global.Daemon, global.Debug, global.Quiet, global.NbProc);
     }
 }

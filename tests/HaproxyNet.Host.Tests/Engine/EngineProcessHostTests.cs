@@ -1,4 +1,3 @@
-using HaproxyNet.Config.Model;
 using HaproxyNet.Host.Cli;
 using HaproxyNet.Host.Engine;
 using HaproxyNet.Host.Startup;
@@ -10,7 +9,7 @@ public class EngineProcessHostTests
 {
     private static EngineStartup Startup(CapturingSink sink) => new(
         new CommandLineOptions { ConfigFiles = ["a.cfg"] },
-        new ConfigDocument(),
+        TestDocuments.ValidMinimal(),
         new ProcessModes(ArgMode.Foreground, 1),
         sink,
         "haproxynet");
