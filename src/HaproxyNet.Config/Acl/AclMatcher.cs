@@ -17,6 +17,11 @@ public static partial class AclMatcher
     {
         ArgumentNullException.ThrowIfNull(expression);
         var kind = expression.Criterion.Match;
+        if (kind == AclMatchKind.String && expression.Index is { } index)
+        {
+            return index.MatchString(value) ? AclMatchResult.Pass : AclMatchResult.Fail;
+        }
+
         var patterns = expression.Patterns;
         for (var i = 0; i < patterns.Count; i++)
         {
@@ -49,6 +54,11 @@ public static partial class AclMatcher
     public static AclMatchResult MatchAnyIpv4(AclDefinition expression, uint address)
     {
         ArgumentNullException.ThrowIfNull(expression);
+        if (expression.Index is { } index)
+        {
+            return index.MatchIpv4(address) ? AclMatchResult.Pass : AclMatchResult.Fail;
+        }
+
         var patterns = expression.Patterns;
         for (var i = 0; i < patterns.Count; i++)
         {

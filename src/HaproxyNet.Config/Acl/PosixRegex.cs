@@ -25,11 +25,14 @@ namespace HaproxyNet.Config.Acl;
 /// </remarks>
 public sealed partial class PosixRegex
 {
-    private PosixRegex(string pattern, bool ignoreCase, Regex compiled, int groupCount)
+    private readonly Regex _matcher;
+
+    private PosixRegex(string pattern, bool ignoreCase, Regex compiled, Regex matcher, int groupCount)
     {
         Pattern = pattern;
         IgnoreCase = ignoreCase;
         Compiled = compiled;
+        _matcher = matcher;
         GroupCount = groupCount;
     }
 
@@ -51,6 +54,14 @@ public sealed partial class PosixRegex
     {
         ArgumentNullException.ThrowIfNull(pattern);
         regex = null;
+
+        // regcomp receives a C string: a NUL (from a \x00 escape) ends the expression.
+        var nul = pattern.IndexOf('\0', StringComparison.Ordinal);
+        if (nul >= 0)
+        {
+            pattern = pattern[..nul];
+        }
+
         if (!PosixRegexTranslator.TryTranslate(pattern, ignoreCase, out var translated, out var groups))
         {
             return false;
@@ -69,12 +80,29 @@ public sealed partial class PosixRegex
             return false;
         }
 
-        regex = new PosixRegex(pattern, ignoreCase, compiled, groups);
+        // glibc never backtracks exponentially; .NET's backtracking engine can ("(a*)*b"). For the yes/no
+        // question ACLs ask, use the linear-time engine whenever the translation allows it (no
+        // back-references, no word-boundary lookarounds).
+        Regex matcher;
+        try
+        {
+            matcher = new Regex(translated, options | RegexOptions.NonBacktracking);
+        }
+        catch (NotSupportedException)
+        {
+            matcher = compiled;
+        }
+
+        regex = new PosixRegex(pattern, ignoreCase, compiled, matcher, groups);
         return true;
     }
 
     /// <summary><c>regexec</c> without captures: whether the expression matches anywhere in <paramref name="input"/>.</summary>
-    public bool IsMatch(ReadOnlySpan<char> input) => Compiled.IsMatch(input);
+    /// <remarks>Linear-time (non-backtracking) unless the expression uses back-references or GNU word anchors.</remarks>
+    public bool IsMatch(ReadOnlySpan<char> input) => _matcher.IsMatch(input);
+
+    /// <summary>Whether <see cref="IsMatch"/> runs on .NET's non-backtracking engine.</summary>
+    public bool IsLinearTime => (_matcher.Options & RegexOptions.NonBacktracking) != 0;
 
     /// <summary>
     /// <c>regexec</c> with up to 10 captures, then <c>exp_replace</c>: when the expression matches

@@ -232,7 +232,8 @@ internal static partial class PosixRegexTranslator
                 b = end;
             }
 
-            return any ? sb.Append(']').ToString() : "(?!)";
+            // An empty set must stay a class (not "(?!)") so the non-backtracking engine still accepts it.
+            return any ? sb.Append(']').ToString() : NeverClass;
         }
     }
 }

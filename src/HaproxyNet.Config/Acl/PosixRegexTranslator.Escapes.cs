@@ -43,7 +43,7 @@ internal static partial class PosixRegexTranslator
                 case 's': atom = "[ \\t\\n\\v\\f\\r]"; return true;
                 case 'S': atom = "[^ \\t\\n\\v\\f\\r]"; return true;
                 default:
-                    atom = Literal(c);
+                    atom = EscapedLiteral(c);
                     return true;
             }
         }
@@ -61,6 +61,23 @@ internal static partial class PosixRegexTranslator
 
             return Escape(c);
         }
+
+        /// <summary>
+        /// An escaped ordinary character. glibc reads it with its original case while REG_ICASE upper-cases the
+        /// input, so under REG_ICASE <c>\A</c> matches a and A but <c>\a</c> matches nothing.
+        /// </summary>
+        private string EscapedLiteral(char c)
+        {
+            if (ignoreCase && char.IsAsciiLetterLower(c))
+            {
+                return NeverClass;
+            }
+
+            return Literal(c);
+        }
+
+        /// <summary>A class that matches no character (kept a class so the non-backtracking engine accepts it).</summary>
+        internal const string NeverClass = "[^\\x00-\\uFFFF]";
 
         private static string Escape(char c)
         {

@@ -1,3 +1,4 @@
+using System.Text;
 using HaproxyNet.Config.Acl;
 
 namespace HaproxyNet.Config.Tests.Acl;
@@ -172,6 +173,23 @@ public partial class AclParserTests
         var pattern = Assert.Single(_env.Parse("method " + word).Patterns);
         Assert.Equal(expected, pattern.Method);
         Assert.Equal(word, pattern.Text);
+    }
+
+    [Theory]
+    [InlineData("GET", AclHttpMethod.Get)]
+    [InlineData("TRACE", AclHttpMethod.Trace)]
+    [InlineData("DELETE", AclHttpMethod.Delete)]
+    [InlineData("PUT", AclHttpMethod.Put)]
+    [InlineData("POST", AclHttpMethod.Post)]
+    [InlineData("PUTX", AclHttpMethod.Other)]
+    [InlineData("GE", AclHttpMethod.Other)]
+    [InlineData("get", AclHttpMethod.None)]
+    [InlineData("", AclHttpMethod.None)]
+    [InlineData("@GET", AclHttpMethod.None)]
+    public void FindHttpMethod_Bytes_SameAsText(string method, AclHttpMethod expected)
+    {
+        Assert.Equal(expected, AclParser.FindHttpMethod(Encoding.Latin1.GetBytes(method)));
+        Assert.Equal(expected, AclParser.FindHttpMethod(method.AsSpan()));
     }
 
     [Fact]

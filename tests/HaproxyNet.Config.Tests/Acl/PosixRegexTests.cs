@@ -141,6 +141,9 @@ public class PosixRegexTests
     [InlineData("\u00e9", "\u00c9", false)]
     [InlineData("(a)\\1", "aA", true)]
     [InlineData("\\W", "a", false)]
+    [InlineData("\\A", "a", true)]
+    [InlineData("\\a", "a", false)]
+    [InlineData("\\a", "A", false)]
     public void IsMatch_IgnoreCase_IsAsciiOnly(string pattern, string input, bool expected)
     {
         Assert.Equal(expected, Compile(pattern, ignoreCase: true).IsMatch(input));
@@ -196,5 +199,39 @@ public class PosixRegexTests
         {
             Assert.False(ok);
         }
+    }
+
+    [Fact]
+    public void TryCompile_PatternWithNul_IsCutAtNulAsACString()
+    {
+        // regcomp sees "[^" only.
+        Assert.False(PosixRegex.TryCompile("[^\u0000]", false, out _));
+        Assert.True(Compile("ab\u0000[").IsMatch("xab"));
+    }
+
+    [Theory]
+    [InlineData("^(a*)*b$", true)]
+    [InlineData("[[:alpha:]]{2,5}", true)]
+    [InlineData("(a)\\1", false)]
+    [InlineData("\\bx", false)]
+    public void IsLinearTime_WithoutBackrefsOrWordAnchors_UsesNonBacktrackingEngine(string pattern, bool expected)
+    {
+        Assert.Equal(expected, Compile(pattern).IsLinearTime);
+    }
+
+    [Fact]
+    public void IsMatch_CatastrophicPatternOnLongInput_ReturnsWithoutBacktracking()
+    {
+        // "(a*)*b" against 5000 a's and no b: exponential for a backtracking engine, instant for glibc.
+        var regex = Compile("^(a*)*b$");
+        Assert.False(regex.IsMatch(new string('a', 5000)));
+    }
+
+    [Fact]
+    public void IsMatch_EmptyBracketSet_NeverMatches()
+    {
+        // Every byte 1..255 in a negated set: nothing an input can hold is left.
+        var regex = Compile("[^\u0001-\u00ff]");
+        Assert.False(regex.IsMatch("abc\u00ff"));
     }
 }
