@@ -149,4 +149,29 @@ public class ConsistentHashTests
 
         Assert.Same(a, lb.GetServerByHash(99));
     }
+
+    [Fact]
+    public void GetNextServer_ActivesBackAfterBackupWalk_FinishesBackupRingFirst()
+    {
+        // Derived from lb_chash.c: the walk resumes from the last point used, which is still on the backup ring
+        // (its "next" stays in that ring); only when it runs off the end does it wrap to the active ring.
+        var settings = SourceChash with { AllBackups = true };
+        var (px, lb) = Create(settings, "a:1", "b1:1b", "b2:1b");
+        SetDown(lb, Srv(px, "a"));
+        Assert.True(lb.GetNextServer(null, 0)!.IsBackup);
+        SetUp(lb, Srv(px, "a"));
+
+        var first = lb.GetNextServer(null, 0)!;
+        var backupsBeforeActive = first.IsBackup ? 1 : 0;
+        var next = first;
+        while (next.IsBackup)
+        {
+            next = lb.GetNextServer(null, 0)!;
+            backupsBeforeActive += next.IsBackup ? 1 : 0;
+        }
+
+        Assert.True(first.IsBackup);
+        Assert.Equal(31, backupsBeforeActive); // 32 backup points, the first one used before "a" came back
+        Assert.Equal("a a a", Sequence(lb, 3));
+    }
 }
