@@ -149,6 +149,18 @@ public static class ServerAssignment
                 return SrvStatus.Ok;
 
             case SrvStatus.Full:
+                if (loop.Trace.IsEnabled)
+                {
+                    // Why the load balancer found nobody: every server's limit, as it saw them.
+                    foreach (var candidate in s.Be.Servers)
+                    {
+                        if (candidate.MaxConn != 0 && candidate.IsUsable)
+                        {
+                            TraceDynMaxconn(s, candidate, DynamicMaxconn.SrvDynamicMaxconn(candidate, loop.Clock.NowSeconds));
+                        }
+                    }
+                }
+
                 ServerQueue.PendconnAdd(s);
                 if (s.Loop.Trace.IsEnabled)
                 {

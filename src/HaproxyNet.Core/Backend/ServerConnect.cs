@@ -58,7 +58,7 @@ public static class ServerConnect
         }
 
         var ip = addr.Address.Equals(IPAddress.Any) ? s.FrontAddress.Address : addr.Address;
-        var port = srv.MappedPorts ? addr.Port + s.FrontAddress.Port : addr.Port;
+        var port = srv.MappedPorts ? s.FrontAddress.Port + srv.PortOffset : addr.Port;
         s.SrvAddress = new IPEndPoint(ip, port);
         s.Flags |= SessionFlags.AddrSet;
         return true;

@@ -31,6 +31,9 @@ public sealed partial class Server
     /// <summary>True when the port is absent or relative (mapped ports: add the client's destination port).</summary>
     public bool MappedPorts { get; set; }
 
+    /// <summary>With <see cref="MappedPorts"/>: the offset added to the client's destination port.</summary>
+    public int PortOffset { get; set; }
+
     /// <summary><c>source</c> address to bind before connect, or null.</summary>
     public IPEndPoint? Source { get; set; }
 
@@ -74,6 +77,9 @@ public sealed partial class Server
 
     /// <summary>The server this one tracks (<c>track</c>), or null.</summary>
     public Server? Tracked { get; set; }
+
+    /// <summary>The slowstart warm-up task, created the first time the server warms up.</summary>
+    public ServerWarmup? Warmup { get; set; }
 
     /// <summary>Cumulated sessions (cum_sess).</summary>
     public long CumSess { get; set; }

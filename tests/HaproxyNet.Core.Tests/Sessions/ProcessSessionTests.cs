@@ -31,6 +31,7 @@ public partial class ProcessSessionTests
         var before = h.Loop.TotalConn;
         h.AddClient(Fe, 0, actions);
         Assert.True(h.RunUntil(() => h.Loop.TotalConn > before, 1000));
+        h.Settle(); // let the new session run its first turn
         return h.ElapsedMs;
     }
 

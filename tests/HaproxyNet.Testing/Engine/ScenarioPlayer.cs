@@ -24,6 +24,38 @@ public sealed partial class ScenarioPlayer
         _root = JsonDocument.Parse(scenarioJson).RootElement;
     }
 
+    /// <summary>
+    /// Declares the scenario's <c>backends</c> on the simulated network (echo, hang, close, refuse); returns false if
+    /// one has a type the simulation does not script (http).
+    /// </summary>
+    public bool AddBackends()
+    {
+        if (!_root.TryGetProperty("backends", out var backends))
+        {
+            return true;
+        }
+
+        foreach (var b in backends.EnumerateObject())
+        {
+            var kind = b.Value.GetProperty("type").GetString() switch
+            {
+                "echo" => SimServerKind.Echo,
+                "hang" => SimServerKind.Hold,
+                "close" => SimServerKind.Close,
+                "refuse" => SimServerKind.Refuse,
+                _ => (SimServerKind?)null,
+            };
+            if (kind is null)
+            {
+                return false;
+            }
+
+            _h.Network.AddServer(EngineHarness.Ep(_ports[b.Name]), kind.Value);
+        }
+
+        return true;
+    }
+
     /// <summary>Runs every step, the settle delay and the soft stop.</summary>
     public void Play()
     {
