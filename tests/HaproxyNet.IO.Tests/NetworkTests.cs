@@ -561,4 +561,105 @@ public sealed class NetworkTests
             Loopback.Dispose(network);
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public void TryAccept_SeveralPending_AcceptsEachThenWouldBlock(string transport)
+    {
+        var network = Loopback.Create(transport);
+        try
+        {
+            var listener = network.Listen(Loopback.AnyPort, 16, out _)!;
+            var clients = new List<IConnection>();
+            var connected = new RecordingHandler("c");
+            for (var i = 0; i < 3; i++)
+            {
+                var c = network.Connect(listener.LocalEndPoint, null, out _, out _)!;
+                c.Handler = connected;
+                c.SetInterest(false, true);
+                clients.Add(c);
+            }
+
+            Loopback.PollUntil(network, () => connected.Writes >= 3, "three handshakes");
+            var accepted = new List<IConnection>();
+            var handler = new RecordingHandler("l");
+            handler.OnRead = () =>
+            {
+                // 1.4's event_accept loop: accept until EAGAIN (or maxaccept).
+                while (listener.TryAccept(out var status, out _) is { } conn)
+                {
+                    Assert.Equal(IoStatus.Ok, status);
+                    accepted.Add(conn);
+                }
+            };
+            listener.Handler = handler;
+            listener.SetInterest(true);
+            Loopback.PollUntil(network, () => accepted.Count == 3, "three accepts");
+
+            Assert.Null(listener.TryAccept(out var last, out _));
+            Assert.Equal(IoStatus.WouldBlock, last);
+            foreach (var c in clients.Concat(accepted))
+            {
+                c.Close();
+            }
+
+            listener.Close();
+        }
+        finally
+        {
+            Loopback.Dispose(network);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public void Send_PeerNotReading_WouldBlockThenWritableOnceThePeerDrains(string transport)
+    {
+        var network = Loopback.Create(transport);
+        try
+        {
+            var (listener, client, server) = Loopback.Pair(network);
+            var chunk = new byte[65536];
+            long sent = 0;
+            IoStatus status;
+            do
+            {
+                sent += client.Send(chunk, out status);
+                Assert.True(sent < 256L * 1024 * 1024, "the kernel never pushed back");
+            }
+            while (status == IoStatus.Ok);
+
+            Assert.Equal(IoStatus.WouldBlock, status);
+            var writable = new RecordingHandler("c");
+            client.Handler = writable;
+            client.SetInterest(false, true);
+            network.Poller.Poll(0);
+            Assert.Equal(0, writable.Writes);
+
+            // The peer drains everything: room comes back and the client is told so.
+            long drained = 0;
+            server.Handler = new RecordingHandler("s")
+            {
+                OnRead = () =>
+                {
+                    IoStatus r;
+                    do
+                    {
+                        drained += server.Receive(chunk, out r);
+                    }
+                    while (r == IoStatus.Ok);
+                },
+            };
+            server.SetInterest(true, false);
+            Loopback.PollUntil(network, () => writable.Writes > 0, "writability after drain");
+            Loopback.PollUntil(network, () => drained == sent, "all bytes at the peer");
+            client.Close();
+            server.Close();
+            listener.Close();
+        }
+        finally
+        {
+            Loopback.Dispose(network);
+        }
+    }
 }
