@@ -146,4 +146,21 @@ public sealed class HaproxyNetLoggingTests
             dir.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public void DiagnosticsLayout_TraceEvent_ShowsLevelLoggerSessionAndMessage()
+    {
+        var logEvent = NLog.LogEventInfo.Create(NLog.LogLevel.Debug, NLogSessionTrace.LoggerName, "queued on s1");
+        logEvent.Properties[NLogSessionTrace.SessionProperty] = 42L;
+        var text = NLog.Layouts.Layout.FromString(HaproxyNetLogging.DiagnosticsLayout).Render(logEvent);
+        Assert.Matches(@"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{4} DEBUG HaproxyNet\.Trace: 42 queued on s1$", text);
+    }
+
+    [Fact]
+    public void DiagnosticsLayout_EventWithoutSession_ShowsADash()
+    {
+        var logEvent = NLog.LogEventInfo.Create(NLog.LogLevel.Warn, "HaproxyNet.Host", "slow start");
+        var text = NLog.Layouts.Layout.FromString(HaproxyNetLogging.DiagnosticsLayout).Render(logEvent);
+        Assert.EndsWith(" WARN HaproxyNet.Host: - slow start", text);
+    }
 }
