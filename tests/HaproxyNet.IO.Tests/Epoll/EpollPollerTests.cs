@@ -110,4 +110,44 @@ public sealed class EpollPollerTests
         client.Close();
         listener.Close();
     }
+
+    [Fact]
+    public void Poll_MoreReadySocketsThanEventSlots_DeliversAllOverSeveralPolls()
+    {
+        using var network = new EpollNetwork(maxEvents: 2);
+        var pairs = new List<(IListenerSocket Listener, IConnection Client, IConnection Server)>();
+        var reads = 0;
+        for (var i = 0; i < 5; i++)
+        {
+            var pair = Loopback.Pair(network);
+            pair.Server.Receive(new byte[8], out var drained);
+            Assert.Equal(IoStatus.WouldBlock, drained); // registered in epoll from here on
+            var server = pair.Server;
+            server.Handler = new RecordingHandler("s" + i)
+            {
+                OnRead = () =>
+                {
+                    server.Receive(new byte[8], out _);
+                    server.SetInterest(false, false);
+                    reads++;
+                },
+            };
+            server.SetInterest(true, false);
+            pairs.Add(pair);
+        }
+
+        foreach (var pair in pairs)
+        {
+            pair.Client.Send("x"u8, out _);
+        }
+
+        Assert.True(network.Poller.Poll(1000) <= 2);
+        Loopback.PollUntil(network, () => reads == 5, "all five sockets");
+        foreach (var (listener, client, server) in pairs)
+        {
+            client.Close();
+            server.Close();
+            listener.Close();
+        }
+    }
 }
