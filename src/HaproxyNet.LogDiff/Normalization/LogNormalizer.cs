@@ -136,19 +136,19 @@ public static partial class LogNormalizer
                 return ip + ":CPORT";
             }
 
+            // Candidates are in connection order: keep the last one that connected no later than the line. With none
+            // (clock skew), fall back to the last connection, as the harness does.
             var chosen = candidates[^1];
-            var found = false;
-            foreach (var candidate in candidates)
+            for (var n = candidates.Count - 1; n >= 0; n--)
             {
-                if (candidate.Time <= received)
+                if (candidates[n].Time <= received)
                 {
-                    chosen = candidate;
-                    found = true;
+                    chosen = candidates[n];
+                    break;
                 }
             }
 
-            // No connection before the line (clock skew): fall back to the last one, as the harness does.
-            return ip + ":c" + (found ? chosen : candidates[^1]).ClientId.ToString(CultureInfo.InvariantCulture);
+            return ip + ":c" + chosen.ClientId.ToString(CultureInfo.InvariantCulture);
         }
 
         // Time first, then address and id, so equal times still give one order.

@@ -29,6 +29,23 @@ public sealed class ScenarioBackendTests : IDisposable
         Assert.Equal(1, _backend!.Accepted);
     }
 
+    [Theory]
+    [InlineData("wait")]
+    [InlineData("reset")]
+    [InlineData("close")]
+    public void Echo_ShutdownWriteThenClose_EchoesAndClosesAsAsked(string close)
+    {
+        Start("""{"type": "echo"}""");
+
+        var result = Client("""{"port": "BE_PORT", "actions": [{"send": "abc"}, {"shutdown": "write"}, {"recv_until_close": true}, {"sleep_ms": 1}], "close": "CLOSE"}""".Replace("CLOSE", close, StringComparison.Ordinal));
+
+        Assert.Null(result.Error);
+        Assert.Equal(
+            ["""{"sent":3}""", """{"shutdown":"write"}""", """{"received_until_close":3}""", """{"slept_ms":1}"""],
+            result.Actions.Select(a => a.ToJsonString()));
+        Assert.Equal(close, result.Close);
+    }
+
     [Fact]
     public void Http_RoutesAndHead_AnswerWithStatusAndBody()
     {

@@ -183,6 +183,23 @@ public class LogComparerTests
             Assert.Single(Assert.Single(_comparer.Compare(expected, far)).Fields).Message);
     }
 
+    [Theory]
+    [InlineData("5", "2")]
+    [InlineData("7", "4")]
+    [InlineData("1", "0")]
+    [InlineData("9", "4")]
+    public void Compare_ToleranceOnAHalf_RoundsToEvenLikePython(string tt, string shown)
+    {
+        // Python formats floats with round-half-even: f"{2.5:.0f}" == "2".
+        var comparer = new LogComparer(new TimerTolerance(AbsoluteMs: 0, Relative: 0.5));
+        var expected = new[] { "<134>SYSLOG_DATE PROGNAME[PID]: 127.0.0.1:c1 [ACCEPT_DATE] f f/s 0/0/" + tt + " 7 -- 0/0/0/0/0 0/0" };
+        var actual = new[] { "<134>SYSLOG_DATE PROGNAME[PID]: 127.0.0.1:c1 [ACCEPT_DATE] f f/s 0/0/100 7 -- 0/0/0/0/0 0/0" };
+
+        var message = Assert.Single(Assert.Single(comparer.Compare(expected, actual)).Fields).Message;
+
+        Assert.Equal($"Tt: expected {tt}, actual 100 (tolerance {shown} ms)", message);
+    }
+
     [Fact]
     public void Compare_CheckDurationOnlyInActual_ReportsUnexpectedField()
     {

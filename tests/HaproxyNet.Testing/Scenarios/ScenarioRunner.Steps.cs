@@ -51,14 +51,14 @@ public sealed partial class ScenarioRunner
             }
             else if (step.ContainsKey("client") || step.ContainsKey("parallel"))
             {
-                var (batch, concurrent) = ExpandClients(step, ports, nextId);
+                var batch = ClientPlanner.Expand(Scenario, index, step, ports, nextId);
                 nextId += batch.Count;
-                if (!concurrent)
+                if (batch.Count > 0 && !batch[0].Concurrent)
                 {
-                    foreach (var (id, spec, _) in batch)
+                    foreach (var client in batch)
                     {
-                        Timeline($"step {index}: client c{id}");
-                        clients.Run(id, spec, clientTimeout);
+                        Timeline($"step {index}: client c{client.Id}");
+                        clients.Run(client.Id, client.Spec, clientTimeout);
                         Thread.Sleep(gap);
                     }
                 }
@@ -103,47 +103,7 @@ public sealed partial class ScenarioRunner
         }
     }
 
-    /// <summary>Turns a traffic step into (client id, rendered spec, start offset); ids follow list and repeat order.</summary>
-    private (List<(int Id, JsonObject Spec, TimeSpan Offset)> Batch, bool Concurrent) ExpandClients(JsonObject step, Dictionary<string, int> ports, int nextId)
-    {
-        List<JsonNode?> specs;
-        bool concurrent;
-        if (step["parallel"] is JsonArray list)
-        {
-            specs = [.. list];
-            concurrent = true;
-        }
-        else
-        {
-            var repeat = JsonValues.Int(step["repeat"], 1);
-            specs = Enumerable.Repeat(step["client"], repeat).ToList();
-            concurrent = JsonValues.Truthy(step["parallel"], false);
-        }
-
-        var stagger = TimeSpan.FromMilliseconds(JsonValues.Number(step["stagger_ms"], 0));
-        var batch = new List<(int, JsonObject, TimeSpan)>(specs.Count);
-        for (var n = 0; n < specs.Count; n++)
-        {
-            var spec = specs[n];
-            if (JsonValues.String(spec) is { } template)
-            {
-                spec = Scenario.Clients[template] ?? throw new ScenarioException($"unknown client template '{template}'");
-            }
-
-            if (spec is null)
-            {
-                throw new ScenarioException("client step without a client");
-            }
-
-            var rendered = Placeholders.RenderJson(spec, ports, n + 1);
-            ClientRunner.Check(rendered);
-            batch.Add((nextId + n, (JsonObject)rendered, concurrent ? stagger * n : TimeSpan.Zero));
-        }
-
-        return (batch, concurrent);
-    }
-
-    private void RunParallel(int index, List<(int Id, JsonObject Spec, TimeSpan Offset)> batch, ClientRunner clients, TimeSpan timeout, TimeSpan left)
+    private void RunParallel(int index, IReadOnlyList<PlannedClient> batch, ClientRunner clients, TimeSpan timeout, TimeSpan left)
     {
         if (batch.Count == 0)
         {
@@ -153,7 +113,7 @@ public sealed partial class ScenarioRunner
         Timeline($"step {index}: clients c{batch[0].Id}..c{batch[^1].Id} in parallel");
         var threads = new List<Thread>(batch.Count);
         var started = Stopwatch.StartNew();
-        foreach (var (id, spec, offset) in batch)
+        foreach (var (id, _, spec, offset, _) in batch)
         {
             var delay = offset - started.Elapsed;
             if (delay > TimeSpan.Zero)
