@@ -3,7 +3,7 @@ using HaproxyNet.Config.Acl;
 namespace HaproxyNet.Config.Model;
 
 /// <summary>A frontend, backend, listen or ruleset section after inheritance and post-parse checks.</summary>
-public sealed record ProxySection
+public sealed partial record ProxySection
 {
     public required string Name { get; init; }
 

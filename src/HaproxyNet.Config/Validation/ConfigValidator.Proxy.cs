@@ -138,7 +138,7 @@ internal static partial class ConfigValidator
 
         cfgerr += CheckServerModes(s, p, who, ref err);
 
-        if (Math.Max(s.Global.NbProc, 1) > 1)
+        if (ProcessCount(s, p) > 1)
         {
             if (p.Stats is not null)
             {
@@ -161,6 +161,27 @@ internal static partial class ConfigValidator
         }
 
         return err;
+    }
+
+    /// <summary>How many of the nbproc processes the proxy runs on (its bind-process set, or all).</summary>
+    private static int ProcessCount(ParseState s, ProxyBuilder p)
+    {
+        var nbproc = Math.Max(s.Global.NbProc, 1);
+        if (nbproc <= 1 || p.BindProcess == 0)
+        {
+            return nbproc;
+        }
+
+        var count = 0;
+        for (var proc = 0; proc < nbproc && proc < 32; proc++)
+        {
+            if ((p.BindProcess & (1u << proc)) != 0)
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     private static ErrorCode Warn(ParseState s, string text)

@@ -13,16 +13,47 @@ public class FixedConfigEnvironment(string? baseDirectory = null) : IConfigEnvir
 {
     private static readonly Dictionary<string, int> BaseUsers = new(StringComparer.Ordinal)
     {
-        ["root"] = 0, ["daemon"] = 1, ["bin"] = 2, ["sys"] = 3, ["sync"] = 4, ["games"] = 5, ["man"] = 6, ["lp"] = 7,
-        ["mail"] = 8, ["news"] = 9, ["uucp"] = 10, ["proxy"] = 13, ["www-data"] = 33, ["backup"] = 34, ["list"] = 38,
-        ["irc"] = 39, ["nobody"] = 65534,
+        ["root"] = 0,
+        ["daemon"] = 1,
+        ["bin"] = 2,
+        ["sys"] = 3,
+        ["sync"] = 4,
+        ["games"] = 5,
+        ["man"] = 6,
+        ["lp"] = 7,
+        ["mail"] = 8,
+        ["news"] = 9,
+        ["uucp"] = 10,
+        ["proxy"] = 13,
+        ["www-data"] = 33,
+        ["backup"] = 34,
+        ["list"] = 38,
+        ["irc"] = 39,
+        ["nobody"] = 65534,
     };
 
     private static readonly Dictionary<string, int> BaseGroups = new(StringComparer.Ordinal)
     {
-        ["root"] = 0, ["daemon"] = 1, ["bin"] = 2, ["sys"] = 3, ["adm"] = 4, ["tty"] = 5, ["disk"] = 6, ["lp"] = 7,
-        ["mail"] = 8, ["news"] = 9, ["uucp"] = 10, ["man"] = 12, ["proxy"] = 13, ["www-data"] = 33, ["backup"] = 34,
-        ["list"] = 38, ["irc"] = 39, ["staff"] = 50, ["users"] = 100, ["nogroup"] = 65534,
+        ["root"] = 0,
+        ["daemon"] = 1,
+        ["bin"] = 2,
+        ["sys"] = 3,
+        ["adm"] = 4,
+        ["tty"] = 5,
+        ["disk"] = 6,
+        ["lp"] = 7,
+        ["mail"] = 8,
+        ["news"] = 9,
+        ["uucp"] = 10,
+        ["man"] = 12,
+        ["proxy"] = 13,
+        ["www-data"] = 33,
+        ["backup"] = 34,
+        ["list"] = 38,
+        ["irc"] = 39,
+        ["staff"] = 50,
+        ["users"] = 100,
+        ["nogroup"] = 65534,
     };
 
     /// <summary>Error pages shipped by the distribution package.</summary>
@@ -71,7 +102,7 @@ public class FixedConfigEnvironment(string? baseDirectory = null) : IConfigEnvir
         return false;
     }
 
-    public Stream? OpenConfigFile(string path, out string error)
+    public virtual Stream? OpenConfigFile(string path, out string error)
     {
         if (baseDirectory is not null && !Path.IsPathRooted(path))
         {

@@ -62,6 +62,10 @@ internal sealed partial class ProxyBuilder
             CookieName = d.CookieName;
             CookieModes = [.. d.CookieModes];
             PersistRdpCookie = d.PersistRdpCookie;
+            CookieDomains = [.. d.CookieDomains];
+            CookieMaxIdle = d.CookieMaxIdle;
+            CookieMaxLife = d.CookieMaxLife;
+            HeaderUseDomainOnly = d.HeaderUseDomainOnly;
             BalanceParameter = d.BalanceParameter;
             Interface = d.Interface;
         }
@@ -69,6 +73,7 @@ internal sealed partial class ProxyBuilder
         if (HasFrontend)
         {
             CaptureCookie = d.CaptureCookie;
+            CaptureCookieLength = d.CaptureCookieLength;
             TimeoutClient = d.TimeoutClient;
             TimeoutTarpit = d.TimeoutTarpit;
             TimeoutHttpRequest = d.TimeoutHttpRequest;

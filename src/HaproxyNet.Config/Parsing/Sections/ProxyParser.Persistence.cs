@@ -1,4 +1,5 @@
 using HaproxyNet.Config.Model;
+using HaproxyNet.Config.Model.Rules;
 using HaproxyNet.Config.Parsing.Builders;
 using HaproxyNet.Config.Parsing.Lexical;
 using HaproxyNet.Config.Parsing.Values;
@@ -18,6 +19,8 @@ internal static partial class ProxyParser
 
         p.CookieName = a[1];
         p.CookieModes = [];
+        p.CookieDomains = [];
+        p.CookieMaxIdle = p.CookieMaxLife = 0;
         for (var i = 2; a[i].Length > 0; i++)
         {
             var w = a[i];
@@ -44,6 +47,7 @@ internal static partial class ProxyParser
                         return err | s.Alert($"{s.AtNoSpace}character '{c}' is not permitted in domain name '{d}'.\n");
                     }
 
+                    p.CookieDomains.Add(d);
                     i++;
                     break;
                 case "maxidle" or "maxlife":
@@ -59,6 +63,7 @@ internal static partial class ProxyParser
                         return err | s.Alert($"{s.AtNoSpace}unexpected character '{t.BadChar}' in argument to <{w}>.\n");
                     }
 
+                    _ = w == "maxidle" ? p.CookieMaxIdle = t.Value : p.CookieMaxLife = t.Value;
                     i++;
                     break;
                 default:
@@ -129,12 +134,14 @@ internal static partial class ProxyParser
         }
 
         p.AppSessionName = a[1];
+        p.AppSessionLength = IntegerGrammar.ParseInt(a[3]);
         var t = TimeGrammar.ParseTime(a[5], TimeUnit.Milliseconds);
         if (!t.Ok)
         {
             return err | s.Alert($"{s.At}unexpected character '{t.BadChar}' in {a[0]} timeout.\n");
         }
 
+        p.AppSessionTimeout = t.Value;
         for (var i = 6; a[i].Length > 0; i++)
         {
             if (a[i] == "mode")
@@ -171,6 +178,7 @@ internal static partial class ProxyParser
             }
 
             p.CaptureCookie = a[2];
+            p.CaptureCookieLength = (int)Math.Min(IntegerGrammar.ParseLong(a[4]), 63);
             if (IntegerGrammar.ParseLong(a[4]) >= 64)
             {
                 err |= s.Warn($"{s.At}truncating capture length to 63 bytes.\n");
@@ -193,6 +201,8 @@ internal static partial class ProxyParser
                 return err | s.Alert($"{s.At}'{a[0]} {a[1]}' expects 'header' <header_name> 'len' <len>.\n");
             }
 
+            var length = IntegerGrammar.ParseInt(a[5]);
+            (request ? p.RequestCaptureList : p.ResponseCaptureList).Add(new CaptureHeader(a[3], length));
             if (request)
             {
                 p.RequestCaptures++;

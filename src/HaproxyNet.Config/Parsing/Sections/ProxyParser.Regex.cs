@@ -1,5 +1,6 @@
 using HaproxyNet.Config.Acl;
 using HaproxyNet.Config.Model;
+using HaproxyNet.Config.Model.Rules;
 using HaproxyNet.Config.Parsing.Builders;
 using HaproxyNet.Config.Parsing.Lexical;
 
@@ -49,11 +50,12 @@ internal static partial class ProxyParser
         }
 
         err |= request ? WarnIfCondRequiresResponse(s, cond) : WarnIfCondRequiresRequest(s, cond);
-        if (!PosixRegex.TryCompile(regex, icase, out _))
+        if (!PosixRegex.TryCompile(regex, icase, out var compiled))
         {
             return s.Alert($"{s.At}'{cmd}' : bad regular expression '{regex}'.\n");
         }
 
+        p.RegexRules.Add(new HeaderRegexRule(request, (RegexAction)action, compiled, hasSecond ? a[2] : null, cond, s.Span));
         if (request)
         {
             p.RequestRegexCount++;
@@ -86,9 +88,10 @@ internal static partial class ProxyParser
             return err | s.Alert($"{s.At}'{a[0]}' expects <header> as an argument.\n");
         }
 
+        AclCondition? cond = null;
         if (a[2] is "if" or "unless")
         {
-            var cond = BuildCondition(s, a, p, 2);
+            cond = BuildCondition(s, a, p, 2);
             if (cond is null)
             {
                 return err | s.Alert($"{s.At}error detected while parsing a '{a[0]}' condition.\n");
@@ -101,6 +104,7 @@ internal static partial class ProxyParser
             return err | s.Alert($"{s.At}'{a[0]}' : Expecting nothing, 'if', or 'unless', got '{a[2]}'.\n");
         }
 
+        p.HeaderAddRules.Add(new HeaderAddRule(request, a[1], cond, s.Span));
         if (request)
         {
             p.ReqAddCount++;

@@ -1,4 +1,5 @@
 using HaproxyNet.Config.Acl;
+using HaproxyNet.Config.Model.Rules;
 using HaproxyNet.Config.Parsing.Builders;
 using HaproxyNet.Config.Parsing.Lexical;
 
@@ -84,6 +85,7 @@ internal static partial class ProxyParser
         }
 
         p.BlockCount++;
+        p.ConditionRules.Add(new ConditionRule(a[0], false, cond, s.Span));
         return WarnMisplaced(s, p, a[0], reqxxx: true, reqadd: true, redirect: true);
     }
 
@@ -139,6 +141,7 @@ internal static partial class ProxyParser
 
         err |= WarnIfCondRequiresResponse(s, cond);
         p.UseBackendRules.Add(new SwitchingRule(a[1], s.Span));
+        p.SwitchingRules.Add(new SwitchingRuleLine(a[1], cond, s.Span));
         return err;
     }
 
@@ -160,6 +163,7 @@ internal static partial class ProxyParser
             return s.Alert($"{s.At}error detected while parsing a '{a[0]}' rule.\n");
         }
 
+        p.ConditionRules.Add(new ConditionRule(a[0], false, cond, s.Span));
         return WarnIfCondRequiresResponse(s, cond);
     }
 
@@ -188,6 +192,7 @@ internal static partial class ProxyParser
         }
 
         p.MonitorFailRules++;
+        p.ConditionRules.Add(new ConditionRule("monitor fail", false, cond, s.Span));
         return err | WarnIfCondRequiresResponse(s, cond);
     }
 
@@ -204,11 +209,14 @@ internal static partial class ProxyParser
             err |= s.Warn($"{s.AtNoSpace}previous '{a[0]}' action has no condition attached, further entries are NOOP.\n");
         }
 
-        var rule = ParseAuthCond(s, a, p, 1, out var hasCond);
-        if (rule != ErrorCode.None)
+        var rule = ParseAuthCond(s, a, p, 1, out var hasCond, out var parsed);
+        if ((rule & ErrorCode.Abort) != 0)
         {
             return err | rule;
         }
+
+        p.HttpRequestRuleList.Add(parsed!);
+        err |= rule;
 
         p.HttpRequestRules++;
         p.LastHttpRequestHasCondition = hasCond;
@@ -216,9 +224,12 @@ internal static partial class ProxyParser
     }
 
     /// <summary><c>auth.c parse_auth_cond</c>: any failure aborts the whole configuration parsing.</summary>
-    private static ErrorCode ParseAuthCond(ParseState s, LexedLine a, ProxyBuilder p, int first, out bool hasCondition)
+    private static ErrorCode ParseAuthCond(
+        ParseState s, LexedLine a, ProxyBuilder p, int first, out bool hasCondition, out HttpRequestRule? rule)
     {
         hasCondition = false;
+        rule = null;
+        string? realm = null;
         var action = a[first];
         int cur;
         if (action is "allow" or "deny")
@@ -230,6 +241,7 @@ internal static partial class ProxyParser
             cur = first + 1;
             while (a[cur] == "realm")
             {
+                realm = a[cur + 1];
                 cur += 2;
             }
         }
@@ -250,6 +262,7 @@ internal static partial class ProxyParser
             }
 
             hasCondition = true;
+            rule = new HttpRequestRule(ToAction(action), realm, cond, s.Span);
             return WarnIfCondRequiresResponse(s, cond) == ErrorCode.None ? ErrorCode.None : ErrorCode.Warn;
         }
 
@@ -260,8 +273,16 @@ internal static partial class ProxyParser
                 ErrorCode.Alert | ErrorCode.Abort);
         }
 
+        rule = new HttpRequestRule(ToAction(action), realm, null, s.Span);
         return ErrorCode.None;
     }
+
+    private static HttpRequestAction ToAction(string word) => word switch
+    {
+        "allow" => HttpRequestAction.Allow,
+        "deny" => HttpRequestAction.Deny,
+        _ => HttpRequestAction.Auth,
+    };
 
     private static ErrorCode ParseRedirect(ParseState s, LexedLine a, ProxyBuilder p)
     {
@@ -272,6 +293,11 @@ internal static partial class ProxyParser
 
         var hasType = false;
         AclCondition? cond = null;
+        var type = RedirectType.Location;
+        var destination = string.Empty;
+        var redirectCode = 302;
+        bool dropQuery = false, appendSlash = false;
+        string? setCookie = null, clearCookie = null;
         for (var i = 1; a[i].Length > 0; i++)
         {
             var w = a[i];
@@ -284,6 +310,25 @@ internal static partial class ProxyParser
                     }
 
                     hasType |= w is "location" or "prefix" or "scheme";
+                    switch (w)
+                    {
+                        case "location":
+                            (type, destination) = (RedirectType.Location, a[i + 1]);
+                            break;
+                        case "prefix":
+                            (type, destination) = (RedirectType.Prefix, a[i + 1]);
+                            break;
+                        case "scheme":
+                            (type, destination) = (RedirectType.Scheme, a[i + 1]);
+                            break;
+                        case "set-cookie":
+                            setCookie = a[i + 1];
+                            break;
+                        default:
+                            clearCookie = a[i + 1];
+                            break;
+                    }
+
                     i++;
                     break;
                 case "code":
@@ -299,8 +344,13 @@ internal static partial class ProxyParser
                         return s.Alert($"{s.At}'{a[0]}': unsupported HTTP code '{a[i]}' (must be one of 301, 302, 303, 307 or 308).\n");
                     }
 
+                    redirectCode = (int)code;
                     break;
-                case "drop-query" or "append-slash":
+                case "drop-query":
+                    dropQuery = true;
+                    break;
+                case "append-slash":
+                    appendSlash = true;
                     break;
                 case "if" or "unless":
                     cond = BuildCondition(s, a, p, i);
@@ -323,6 +373,7 @@ internal static partial class ProxyParser
         }
 
         p.RedirectCount++;
+        p.RedirectRules.Add(new RedirectRule(type, destination, redirectCode, dropQuery, appendSlash, setCookie, clearCookie, cond, s.Span));
         var err = WarnMisplaced(s, p, a[0], reqxxx: false, reqadd: false, redirect: false);
         return err | WarnIfCondRequiresResponse(s, cond);
     }

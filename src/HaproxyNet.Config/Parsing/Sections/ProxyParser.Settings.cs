@@ -286,7 +286,7 @@ internal static partial class ProxyParser
     /// <remarks>Unknown facility or max level exits at once in 1.4 (exit 1, no summary line).</remarks>
     private static ErrorCode ParseLog(ParseState s, LexedLine a, ProxyBuilder p)
     {
-        if (a[1] == "global")
+        if (a[1] == "global" && a[2].Length == 0)
         {
             p.Logs = [.. s.Global.Logs];
             return ErrorCode.None;

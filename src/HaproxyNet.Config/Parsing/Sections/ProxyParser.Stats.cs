@@ -1,4 +1,5 @@
 using HaproxyNet.Config.Model;
+using HaproxyNet.Config.Model.Rules;
 using HaproxyNet.Config.Parsing.Builders;
 using HaproxyNet.Config.Parsing.Lexical;
 using HaproxyNet.Config.Parsing.Values;
@@ -31,11 +32,13 @@ internal static partial class ProxyParser
                     return err | s.Alert($"{s.At}'{a[0]} {a[1]}' requires either 'if' or 'unless' followed by a condition.\n");
                 }
 
-                if (BuildCondition(s, a, p, 2) is null)
+                var adminCond = BuildCondition(s, a, p, 2);
+                if (adminCond is null)
                 {
                     return err | s.Alert($"{s.At}error detected while parsing a '{a[0]} {a[1]}' rule.\n");
                 }
 
+                p.ConditionRules.Add(new ConditionRule("stats admin", true, adminCond, s.Span));
                 p.Stats.AdminRules++;
                 return err;
             case "uri":
@@ -75,7 +78,7 @@ internal static partial class ProxyParser
                     err |= s.Warn($"{s.AtNoSpace}previous '{a[0]}' action has no condition attached, further entries are NOOP.\n");
                 }
 
-                var rc = ParseAuthCond(s, a, p, 2, out var hasCond);
+                var rc = ParseAuthCond(s, a, p, 2, out var hasCond, out _);
                 if ((rc & ErrorCode.Abort) != 0)
                 {
                     return err | rc;

@@ -1,4 +1,5 @@
 using HaproxyNet.Config.Model;
+using HaproxyNet.Config.Model.Rules;
 using HaproxyNet.Config.Parsing.Builders;
 using HaproxyNet.Config.Parsing.Lexical;
 using HaproxyNet.Config.Parsing.Values;
@@ -45,9 +46,11 @@ internal static partial class ProxyParser
                         return s.Alert($"{s.At}stick-table: unexpected character '{t.BadChar}' in argument of '{a[i - 1]}'.\n");
                     }
 
+                    p.StickTableExpire = t.Value;
                     i++;
                     break;
                 case "nopurge":
+                    p.StickTableNoPurge = true;
                     i++;
                     break;
                 case "type":
@@ -58,9 +61,11 @@ internal static partial class ProxyParser
                     }
 
                     p.StickTableType = a[i];
+                    p.StickTableKeyLength = a[i] == "string" ? 32 : a[i] == "ip" ? 4 : 4;
                     i++;
                     if (p.StickTableType == "string" && a[i] == "len")
                     {
+                        p.StickTableKeyLength = IntegerGrammar.ParseInt(a[i + 1]);
                         i += 2;
                     }
 
@@ -156,6 +161,7 @@ internal static partial class ProxyParser
         }
 
         p.StickRules.Add(new StickRule(table, store, onResponse, fetchName == "dst_port" ? "integer" : "ip"));
+        p.StickRuleLines.Add(new StickRuleLine(a[1] is "on" or "match", store, a[2], table, cond, s.Span));
         return WarnIfCondRequiresResponse(s, cond);
     }
 }

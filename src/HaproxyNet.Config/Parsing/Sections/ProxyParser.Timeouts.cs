@@ -196,6 +196,7 @@ internal static partial class ProxyParser
             }
 
             p.TcpContentRules++;
+            p.ConditionRules.Add(new Model.Rules.ConditionRule("tcp-request content", a[2] == "accept", cond, s.Span));
             if (cond is not null && (cond.Requires & Acl.AclUse.ResponseAny) != 0)
             {
                 var name = cond.FindRequire(Acl.AclUse.ResponseAny)?.Name ?? "(unknown)";
@@ -246,10 +247,13 @@ internal static partial class ProxyParser
                             return $"'balance uri {a[i]}' expects a positive integer (got '{a[i + 1]}').";
                         }
 
+                        _ = a[i] == "len" ? p.UriLengthLimit = IntegerGrammar.ParseInt(a[i + 1]) : p.UriDepthLimit = IntegerGrammar.ParseInt(a[i + 1]);
+
                         i += 2;
                     }
                     else if (a[i] == "whole")
                     {
+                        p.UriWhole = true;
                         i++;
                     }
                     else
@@ -272,6 +276,8 @@ internal static partial class ProxyParser
                     return "'balance url_param' only accepts check_post modifier.";
                 }
 
+                p.UrlParamPostLimit = a[3].Length == 0 ? 0 : a[4].Length > 0 ? IntegerGrammar.ParseUnsigned(a[4]) : 48;
+
                 return null;
         }
 
@@ -289,6 +295,8 @@ internal static partial class ProxyParser
             {
                 return "'balance hdr(name)' only accepts 'use_domain_only' modifier.";
             }
+
+            p.HeaderUseDomainOnly = a[2].Length > 0;
 
             return null;
         }

@@ -29,9 +29,25 @@ internal static class HostResolver
             return false;
         }
 
-        if (char.IsAsciiDigit(name[0]) && name.All(c => char.IsAsciiDigit(c) || c == '.'))
+        if (char.IsAsciiDigit(name[0]))
         {
-            return !name.EndsWith('.') && Ipv4Grammar.TryParseAton(name, out address);
+            var end = 0;
+            while (end < name.Length && (char.IsAsciiDigit(name[end]) || name[end] == '.'))
+            {
+                end++;
+            }
+
+            if (end == name.Length)
+            {
+                return !name.EndsWith('.') && Ipv4Grammar.TryParseAton(name, out address);
+            }
+
+            // Recorded on the reference host: "10.5.1.70:8000,10.5.1.70" resolves to 10.5.1.70, as if the
+            // numeric prefix were read with inet_aton's lenient trailing rule.
+            if (!char.IsAsciiLetterOrDigit(name[end]) && name[end] != '-' && Ipv4Grammar.TryParseAton(name[..end], out address))
+            {
+                return true;
+            }
         }
 
         return environment.TryResolveHost(name, out address);

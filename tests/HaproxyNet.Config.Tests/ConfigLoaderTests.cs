@@ -1,0 +1,113 @@
+using HaproxyNet.Config;
+
+namespace HaproxyNet.Config.Tests;
+
+public class ConfigLoaderTests
+{
+    private const string Listen = "listen l 127.0.0.1:8000\n server s 127.0.0.1:80\n";
+
+    [Fact]
+    public void Load_ValidConfig_ReturnsDocumentAndExitZero()
+    {
+        var (r, err) = CheckRun.Run(CheckRun.Timeouts + Listen);
+        Assert.Equal(0, r.ExitCode);
+        Assert.True(r.IsValid);
+        Assert.Equal("", err);
+        Assert.Equal("l", r.Document!.Proxies.Single().Name);
+    }
+
+    [Fact]
+    public void Load_MissingFile_SaysCouldNotOpenAndStops()
+    {
+        var sink = new Testing.Config.RecordingDiagnosticSink(string.Empty);
+        var missing = ConfigLoader.Load(["nope.cfg"], new ConfigLoadOptions(), new Testing.Config.InMemoryConfigEnvironment(), sink);
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Equal("[ALERT] Could not open configuration file nope.cfg : No such file or directory\n", sink.Text);
+    }
+
+    [Fact]
+    public void Load_DefaultsInFirstFile_ApplyToProxyInSecondFile()
+    {
+        var (r, err) = CheckRun.RunFiles([("a.cfg", "defaults\n mode http\n" + CheckRun.Timeouts[9..]), ("b.cfg", Listen)]);
+        Assert.Equal("", err);
+        Assert.Equal(Model.ProxyMode.Http, r.Document!.Proxies[0].Mode);
+    }
+
+    [Fact]
+    public void Load_ProxyKeywordFirstInSecondFile_IsOutOfSection()
+    {
+        var (r, err) = CheckRun.RunFiles([("a.cfg", CheckRun.Timeouts + Listen), ("b.cfg", " server s2 127.0.0.1:81\n")]);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Equal(
+            "[ALERT] parsing [b.cfg:1]: unknown keyword 'server' out of section.\n"
+            + "[ALERT] Error(s) found in configuration file : b.cfg\n"
+            + "[ALERT] Fatal errors found in configuration.\n",
+            err);
+    }
+
+    [Fact]
+    public void Load_AbortInFirstFile_SkipsLaterFilesAndFatalLine()
+    {
+        var (r, err) = CheckRun.RunFiles([("a.cfg", "listen\n"), ("b.cfg", "bogus\n")]);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Equal(
+            "[ALERT] parsing [a.cfg:1] : 'listen' expects an <id> argument and\n"
+            + "  optionnally supports [addr1]:port1[-end1]{,[addr]:port[-end]}...\n"
+            + "[ALERT] Error(s) found in configuration file : a.cfg\n",
+            err);
+    }
+
+    [Fact]
+    public void Load_QuietInGlobal_HidesLaterWarningsOnly()
+    {
+        var cfg = "frontend f 127.0.0.1:80\n balance roundrobin\nglobal\n quiet\n" + CheckRun.Timeouts + "frontend g 127.0.0.1:81\n balance roundrobin\n";
+        var (r, err) = CheckRun.Run(cfg);
+        Assert.Equal(0, r.ExitCode);
+        Assert.True(r.Quiet);
+        Assert.Equal("[WARNING] parsing [t.cfg:2] : 'balance' ignored because frontend 'f' has no backend capability.\n", err);
+    }
+
+    [Fact]
+    public void Load_VerboseOption_CancelsQuiet()
+    {
+        var cfg = "global\n quiet\n" + CheckRun.Timeouts + "frontend g 127.0.0.1:81\n balance roundrobin\n";
+        var (r, err) = CheckRun.Run(cfg, new ConfigLoadOptions { Quiet = true, Verbose = true });
+        Assert.False(r.Quiet);
+        Assert.Contains("[WARNING]", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_QuietOption_KeepsAlerts()
+    {
+        var (r, err) = CheckRun.Run("bogus\n", new ConfigLoadOptions { Quiet = true });
+        Assert.Equal(1, r.ExitCode);
+        Assert.StartsWith("[ALERT] parsing [t.cfg:1]: unknown keyword 'bogus' out of section.\n", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_DescriptionWithoutText_ReportsCouldNotOpenSuccess()
+    {
+        var (r, err) = CheckRun.Run("listen l 127.0.0.1:80\n description\n");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Equal(
+            "[ALERT] parsing [t.cfg:2]: 'description' expects a string argument.\n"
+            + "[ALERT] Could not open configuration file t.cfg : Success\n",
+            err);
+    }
+
+    [Fact]
+    public void Load_UnknownFacilityOnProxyLog_ExitsWithoutSummary()
+    {
+        var (r, err) = CheckRun.Run("listen l 127.0.0.1:80\n log 127.0.0.1 local9\n");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Equal("[ALERT] parsing [t.cfg:2] : unknown log facility 'local9'\n", err);
+    }
+
+    [Fact]
+    public void Load_DefaultProxyMaxconnOption_IsInheritedByListen()
+    {
+        var (r, _) = CheckRun.Run(CheckRun.Timeouts + Listen, new ConfigLoadOptions { DefaultProxyMaxconn = 77 });
+        Assert.Equal(77, r.Document!.Proxies[0].MaxConn);
+        Assert.Equal(77, r.Document.Proxies[0].FullConn);
+    }
+}
