@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using HaproxyNet.Testing;
+using HaproxyNet.Testing.Config;
 using Xunit.Abstractions;
 
 namespace HaproxyNet.Config.Tests.Property;
@@ -33,7 +34,6 @@ public class ConfigLoaderPropertyTests
         var only = ReadEnv("HAPROXYNET_PROPERTY_CASE");
         _output.WriteLine($"seed={seed} cases={cases} (replay: HAPROXYNET_PROPERTY_SEED={seed})");
 
-        var environment = new InMemoryConfigEnvironment();
         var sink = new CountingSink();
         var options = new ConfigLoadOptions();
         var valid = 0;
@@ -42,10 +42,11 @@ public class ConfigLoaderPropertyTests
         for (var index = only ?? 0; index < (only + 1 ?? cases); index++)
         {
             var input = MakeCase(seed, index, corpus);
-            environment.Clear();
+            // The shared corpus host (users, groups, error pages, no DNS) with these files in memory.
+            var environment = new InMemoryConfigEnvironment();
             foreach (var (name, bytes) in input.Files)
             {
-                environment.SetFile(name, bytes);
+                environment.With(name, Encoding.Latin1.GetString(bytes));
             }
 
             sink.Reset();
