@@ -1,5 +1,7 @@
+using System.Text;
 using BenchmarkDotNet.Attributes;
 using HaproxyNet.Config;
+using HaproxyNet.Testing.Config;
 
 namespace HaproxyNet.Benchmarks;
 
@@ -17,7 +19,7 @@ public class ConfigParseBenchmarks
 {
     private const string FileName = "generated.cfg";
 
-    private BenchmarkConfigEnvironment _environment = null!;
+    private InMemoryConfigEnvironment _environment = null!;
     private IReadOnlyList<string> _files = null!;
     private readonly ConfigLoadOptions _options = new();
 
@@ -31,7 +33,7 @@ public class ConfigParseBenchmarks
     public void Setup()
     {
         var bytes = GeneratedConfig.Build(Backends, ServersPerBackend);
-        _environment = new BenchmarkConfigEnvironment(FileName, bytes);
+        _environment = new InMemoryConfigEnvironment().With(FileName, Encoding.Latin1.GetString(bytes));
         _files = [FileName];
 
         // Measure the success path only: the generated file must be valid and silent.
