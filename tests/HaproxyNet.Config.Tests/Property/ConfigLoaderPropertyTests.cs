@@ -9,7 +9,8 @@ namespace HaproxyNet.Config.Tests.Property;
 
 /// <summary>
 /// Property: whatever the bytes, <see cref="ConfigLoader.Load"/> never throws; it ends valid (exit 0, a
-/// model) or rejected (exit 1 with at least one [ALERT]), as 1.4.25's <c>-c</c> always does.
+/// model) or rejected (exit 1 with at least one [ALERT]), as 1.4.25's <c>-c</c> always does; and loading
+/// the same input again gives the same verdict and diagnostics.
 /// </summary>
 /// <remarks>
 /// Inputs are corpus configurations (testdata/corpus) mutated by <see cref="ConfigMutator"/>. Environment
@@ -64,6 +65,17 @@ public class ConfigLoaderPropertyTests
 
             var took = clock.Elapsed - started;
             slowest = took > slowest ? took : slowest;
+
+            // Every tenth case is loaded again: same verdict and same diagnostics, so no state leaks
+            // from one load into the next (the engine will reload configurations in one process).
+            if (index % 10 == 0)
+            {
+                var firstText = sink.Text;
+                sink.Reset();
+                var again = ConfigLoader.Load(input.Names, options, environment, sink);
+                Assert.True(again.ExitCode == result.ExitCode && sink.Text == firstText,
+                    Report(seed, index, input, sink, "second load differs; first diagnostics were:\n" + firstText));
+            }
 
             if (result.ExitCode == 0)
             {
