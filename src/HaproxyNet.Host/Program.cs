@@ -26,10 +26,11 @@ public static class Program
         return HaproxyMain.Run(ByteString.FromArgument(Argv0()), words, context);
     }
 
-    /// <summary>argv[0]: the entry assembly path under <c>dotnet haproxynet.dll</c>, the apphost path otherwise.</summary>
+    /// <summary>argv[0] as typed: the assembly word under <c>dotnet haproxynet.dll</c>, the apphost word otherwise.</summary>
     private static string Argv0()
     {
         var all = Environment.GetCommandLineArgs();
-        return all.Length > 0 ? all[0] : "haproxynet";
+        var entry = all.Length > 0 ? all[0] : "haproxynet";
+        return ProcessArgv0.Resolve(ProcessArgv0.ReadProcCmdline(), entry, Environment.CurrentDirectory);
     }
 }

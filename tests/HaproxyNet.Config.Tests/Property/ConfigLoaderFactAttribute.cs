@@ -17,7 +17,7 @@ internal sealed class ConfigLoaderFactAttribute : FactAttribute
     {
         try
         {
-            _ = ConfigLoader.Load([], new ConfigLoadOptions(), new InMemoryConfigEnvironment(), new CountingSink());
+            _ = ConfigLoader.Load([], new ConfigLoadOptions(), new HaproxyNet.Testing.Config.InMemoryConfigEnvironment(), new CountingSink());
             return true;
         }
         catch (NotImplementedException)
