@@ -110,4 +110,16 @@ public class ConfigLoaderTests
         Assert.Equal(77, r.Document!.Proxies[0].MaxConn);
         Assert.Equal(77, r.Document.Proxies[0].FullConn);
     }
+
+    [Fact]
+    public void Load_ByteOrderMark_MakesFirstKeywordUnknownOutOfSection()
+    {
+        var (r, err) = CheckRun.Run("\u00EF\u00BB\u00BFglobal\n maxconn 10\n");
+        Assert.Equal(1, r.ExitCode);
+        Assert.StartsWith(
+            "[ALERT] parsing [t.cfg:1]: unknown keyword '\u00EF\u00BB\u00BFglobal' out of section.\n"
+            + "[ALERT] parsing [t.cfg:2]: unknown keyword 'maxconn' out of section.\n",
+            err,
+            StringComparison.Ordinal);
+    }
 }

@@ -28,6 +28,9 @@ public sealed class Acl
 
     public IReadOnlyList<AclDefinition> Expressions => _expressions;
 
+    /// <summary>Concrete list for the evaluation loop (no interface dispatch per request).</summary>
+    internal List<AclDefinition> ExpressionList => _expressions;
+
     /// <summary>OR of the expressions' <c>ACL_USE_*</c> bits.</summary>
     public AclUse Requires { get; private set; }
 

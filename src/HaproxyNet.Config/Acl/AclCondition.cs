@@ -6,11 +6,12 @@ namespace HaproxyNet.Config.Acl;
 /// </summary>
 public sealed class AclCondition
 {
-    internal AclCondition(
-        AclConditionPolarity polarity, IReadOnlyList<IReadOnlyList<AclTerm>> suites, AclUse requires, string file, int line)
+    private readonly AclTerm[][] _suites;
+
+    internal AclCondition(AclConditionPolarity polarity, AclTerm[][] suites, AclUse requires, string file, int line)
     {
         Polarity = polarity;
-        Suites = suites;
+        _suites = suites;
         Requires = requires;
         File = file;
         Line = line;
@@ -19,7 +20,7 @@ public sealed class AclCondition
     public AclConditionPolarity Polarity { get; }
 
     /// <summary>OR-ed suites of AND-ed terms. Empty when nothing followed <c>if</c>: such a condition never passes.</summary>
-    public IReadOnlyList<IReadOnlyList<AclTerm>> Suites { get; }
+    public IReadOnlyList<IReadOnlyList<AclTerm>> Suites => _suites;
 
     /// <summary>
     /// OR of the referenced ACLs' bits as they were when the condition was parsed (what 1.4 tests for its
@@ -63,15 +64,13 @@ public sealed class AclCondition
         where TEvaluator : IAclExpressionEvaluator
     {
         var condResult = AclMatchResult.Fail;
-        for (var s = 0; s < Suites.Count; s++)
+        foreach (var suite in _suites)
         {
-            var suite = Suites[s];
             var suiteResult = AclMatchResult.Pass;
-            for (var t = 0; t < suite.Count; t++)
+            foreach (var term in suite)
             {
-                var term = suite[t];
                 var aclResult = AclMatchResult.Fail;
-                var expressions = term.Acl.Expressions;
+                var expressions = term.Acl.ExpressionList;
                 for (var e = 0; e < expressions.Count; e++)
                 {
                     aclResult = AclMatchResults.Or(aclResult, evaluator.Evaluate(expressions[e]));

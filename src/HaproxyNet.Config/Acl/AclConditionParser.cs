@@ -63,7 +63,7 @@ public static class AclConditionParser
             }
         }
 
-        var suites = new List<IReadOnlyList<AclTerm>>();
+        var suites = new List<List<AclTerm>>();
         List<AclTerm>? suite = null;
         var requires = AclUse.Nothing;
         var negate = false;
@@ -132,7 +132,13 @@ public static class AclConditionParser
             negate = false;
         }
 
-        condition = new AclCondition(polarity, suites, requires, context.File, context.Line);
+        var frozen = new AclTerm[suites.Count][];
+        for (var i = 0; i < frozen.Length; i++)
+        {
+            frozen[i] = [.. suites[i]];
+        }
+
+        condition = new AclCondition(polarity, frozen, requires, context.File, context.Line);
         return true;
     }
 }

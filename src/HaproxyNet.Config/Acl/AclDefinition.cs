@@ -29,6 +29,7 @@ public sealed class AclDefinition
         Patterns = patterns;
         File = file;
         Line = line;
+        Index = AclPatternIndex.TryBuild(criterion.Match, patterns);
     }
 
     /// <summary>ACL name; empty for an anonymous <c>{ ... }</c> ACL.</summary>
@@ -54,6 +55,9 @@ public sealed class AclDefinition
     public string File { get; }
 
     public int Line { get; }
+
+    /// <summary>Hash lookups for long exact-string or IPv4 pattern lists (1.4's pattern tree); null when short.</summary>
+    internal AclPatternIndex? Index { get; }
 
     /// <summary>The criterion's <c>ACL_USE_*</c> bits.</summary>
     public AclUse Requires => Criterion.Requires;

@@ -18,10 +18,10 @@ public enum AclMatchKind
     /// <summary><c>acl_match_sub</c>: the value contains the pattern.</summary>
     Substring,
 
-    /// <summary><c>acl_match_dir</c>: the pattern is a whole '/'-delimited component of the value.</summary>
+    /// <summary><c>acl_match_dir</c>: the pattern is a whole component of the value, delimited by '/' or '?'.</summary>
     Directory,
 
-    /// <summary><c>acl_match_dom</c>: the pattern is a whole '.'-delimited part of the value.</summary>
+    /// <summary><c>acl_match_dom</c>: the pattern is a whole part of the value, delimited by '/', '?', '.' or ':'.</summary>
     Domain,
 
     /// <summary><c>acl_match_reg</c>: unanchored POSIX regex search.</summary>

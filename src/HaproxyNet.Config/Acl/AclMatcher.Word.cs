@@ -3,21 +3,24 @@ namespace HaproxyNet.Config.Acl;
 public static partial class AclMatcher
 {
     /// <summary>
-    /// <c>match_word</c> behind <c>acl_match_dir</c> (delimiter '/') and <c>acl_match_dom</c> (delimiter '.'):
-    /// the pattern, stripped of leading and trailing delimiters, '/' and '?', must appear in the value starting
-    /// at the value's start or right after a delimiter, '/' or '?', and ending at the value's end or right before
-    /// one. A pattern made only of delimiters never matches.
+    /// <c>match_word</c> behind <c>acl_match_dir</c> (delimiters '/' and '?') and <c>acl_match_dom</c> ('/', '?',
+    /// '.' and ':' since 1.4.18): the pattern, stripped of leading and trailing delimiters, must appear in the
+    /// value starting at the value's start or right after a delimiter, and ending at the value's end or right
+    /// before one. A pattern made only of delimiters never matches.
     /// </summary>
-    public static bool MatchWord(AclPattern pattern, ReadOnlySpan<byte> value, byte delimiter)
+    /// <param name="pattern">A string pattern.</param>
+    /// <param name="value">The fetched value.</param>
+    /// <param name="domain">True for <c>*_dom</c>, false for <c>*_dir</c>.</param>
+    public static bool MatchWord(AclPattern pattern, ReadOnlySpan<byte> value, bool domain)
     {
         ArgumentNullException.ThrowIfNull(pattern);
         var p = PatternBytes(pattern);
-        while (!p.IsEmpty && IsWordDelimiter(p[0], delimiter))
+        while (!p.IsEmpty && IsWordDelimiter(p[0], domain))
         {
             p = p[1..];
         }
 
-        while (!p.IsEmpty && IsWordDelimiter(p[^1], delimiter))
+        while (!p.IsEmpty && IsWordDelimiter(p[^1], domain))
         {
             p = p[..^1];
         }
@@ -31,7 +34,7 @@ public static partial class AclMatcher
         var last = value.Length - p.Length;
         for (var c = 0; c <= last; c++)
         {
-            if (IsWordDelimiter(value[c], delimiter))
+            if (IsWordDelimiter(value[c], domain))
             {
                 mayMatch = true;
                 continue;
@@ -43,7 +46,7 @@ public static partial class AclMatcher
             }
 
             if (BytesEqual(p, value.Slice(c, p.Length), pattern.IgnoreCase)
-                && (c == last || IsWordDelimiter(value[c + p.Length], delimiter)))
+                && (c == last || IsWordDelimiter(value[c + p.Length], domain)))
             {
                 return true;
             }
@@ -54,5 +57,6 @@ public static partial class AclMatcher
         return false;
     }
 
-    private static bool IsWordDelimiter(byte b, byte delimiter) => b == delimiter || b == (byte)'/' || b == (byte)'?';
+    private static bool IsWordDelimiter(byte b, bool domain) =>
+        b == (byte)'/' || b == (byte)'?' || (domain && (b == (byte)'.' || b == (byte)':'));
 }

@@ -17,6 +17,11 @@ public static partial class AclMatcher
     {
         ArgumentNullException.ThrowIfNull(expression);
         var kind = expression.Criterion.Match;
+        if (kind == AclMatchKind.String && expression.Index is { } index)
+        {
+            return index.MatchString(value) ? AclMatchResult.Pass : AclMatchResult.Fail;
+        }
+
         var patterns = expression.Patterns;
         for (var i = 0; i < patterns.Count; i++)
         {
@@ -49,6 +54,11 @@ public static partial class AclMatcher
     public static AclMatchResult MatchAnyIpv4(AclDefinition expression, uint address)
     {
         ArgumentNullException.ThrowIfNull(expression);
+        if (expression.Index is { } index)
+        {
+            return index.MatchIpv4(address) ? AclMatchResult.Pass : AclMatchResult.Fail;
+        }
+
         var patterns = expression.Patterns;
         for (var i = 0; i < patterns.Count; i++)
         {
@@ -90,8 +100,8 @@ public static partial class AclMatcher
             AclMatchKind.Begin => MatchBegin(pattern, value),
             AclMatchKind.End => MatchEnd(pattern, value),
             AclMatchKind.Substring => MatchSubstring(pattern, value),
-            AclMatchKind.Directory => MatchWord(pattern, value, (byte)'/'),
-            AclMatchKind.Domain => MatchWord(pattern, value, (byte)'.'),
+            AclMatchKind.Directory => MatchWord(pattern, value, domain: false),
+            AclMatchKind.Domain => MatchWord(pattern, value, domain: true),
             AclMatchKind.Regex => MatchRegex(pattern, value),
             AclMatchKind.Length => pattern.Kind == AclPatternKind.IntegerRange && pattern.Range.Contains(value.Length),
             _ => false,
@@ -119,11 +129,14 @@ public static partial class AclMatcher
         return p.Length <= value.Length && BytesEqual(p, value[(value.Length - p.Length)..], pattern.IgnoreCase);
     }
 
-    /// <summary><c>acl_match_sub</c>. An empty pattern matches every value.</summary>
+    /// <summary>
+    /// <c>acl_match_sub</c>. An empty pattern (only possible through <c>\x00</c>) never matches: 1.4 first compares
+    /// the pattern's leading byte, its NUL terminator.
+    /// </summary>
     public static bool MatchSubstring(AclPattern pattern, ReadOnlySpan<byte> value)
     {
         var p = PatternBytes(pattern);
-        if (p.Length > value.Length)
+        if (p.IsEmpty || p.Length > value.Length)
         {
             return false;
         }

@@ -106,6 +106,41 @@ public static partial class AclParser
         return AclHttpMethod.Other;
     }
 
+    /// <summary><see cref="FindHttpMethod(ReadOnlySpan{char})"/> on raw request bytes (the engine's request line).</summary>
+    public static AclHttpMethod FindHttpMethod(ReadOnlySpan<byte> text)
+    {
+        if (text.IsEmpty || text[0] < (byte)'A' || text[0] > (byte)'Z')
+        {
+            return AclHttpMethod.None;
+        }
+
+        for (var i = 0; i < MethodNames.Length; i++)
+        {
+            var name = MethodNames[i];
+            if (text.Length != name.Length)
+            {
+                continue;
+            }
+
+            var same = true;
+            for (var j = 0; j < name.Length; j++)
+            {
+                if (text[j] != name[j])
+                {
+                    same = false;
+                    break;
+                }
+            }
+
+            if (same)
+            {
+                return (AclHttpMethod)(i + 1);
+            }
+        }
+
+        return AclHttpMethod.Other;
+    }
+
     /// <summary>A C string ends at its first NUL (a <c>\x00</c> escape truncates the value in 1.4).</summary>
     private static string CString(string word)
     {

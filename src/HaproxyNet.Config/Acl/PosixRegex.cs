@@ -9,12 +9,15 @@ namespace HaproxyNet.Config.Acl;
 /// </summary>
 /// <remarks>
 /// <para>What glibc rejects is rejected here (the caller then prints 1.4's <c>bad regular expression</c> or
-/// <c>error detected while parsing ACL</c>): unbalanced parentheses or brackets, a bad interval, an unknown
+/// <c>error detected while parsing ACL</c>): an unclosed <c>(</c> or <c>[</c>, a repetition with nothing to repeat
+/// (<c>*a</c>, <c>a|+b</c>, <c>(?</c>, <c>^*</c>), any malformed <c>{</c> interval, a reversed range, an unknown
 /// character class, a back-reference to a group not yet closed, a trailing backslash.</para>
-/// <para>ERE syntax is translated, never passed through: <c>\d</c>, <c>\w</c>, <c>\s</c> are the letters d, w,
-/// s (glibc treats an unknown escape as the literal character); <c>[\d]</c> is a set of backslash and d;
-/// <c>*?</c> is two stacked quantifiers (greedy), not a lazy one; <c>{</c> not starting a valid interval is a
-/// literal.</para>
+/// <para>ERE syntax is translated, never passed through. glibc's GNU operators are on: <c>\w \W \s \S</c> are
+/// ASCII word/space classes and <c>\b \B \&lt; \&gt; \` \'</c> are anchors; any other escaped character is
+/// itself (<c>\d</c> is the letter d, <c>\|</c> a pipe, <c>\n</c> the letter n); inside brackets a backslash is an
+/// ordinary character. A lone <c>)</c> is literal. <c>*?</c> and <c>+?</c> are stacked greedy repetitions, never
+/// lazy ones. Under REG_ICASE only ASCII letters fold (C locale), and bracket ranges are upper-cased first as
+/// glibc does (<c>[_-a]</c> becomes the invalid range <c>_-A</c>).</para>
 /// <para>Matching: ACLs only ask "does it match anywhere" (unanchored search), for which leftmost-longest (POSIX)
 /// and leftmost-first (.NET backtracking) agree. They can disagree on WHICH text a group captured when an
 /// alternation or a quantifier could match several lengths at the same start (<c>(a|ab)</c> on "ab" captures
@@ -22,11 +25,14 @@ namespace HaproxyNet.Config.Acl;
 /// </remarks>
 public sealed partial class PosixRegex
 {
-    private PosixRegex(string pattern, bool ignoreCase, Regex compiled, int groupCount)
+    private readonly Regex _matcher;
+
+    private PosixRegex(string pattern, bool ignoreCase, Regex compiled, Regex matcher, int groupCount)
     {
         Pattern = pattern;
         IgnoreCase = ignoreCase;
         Compiled = compiled;
+        _matcher = matcher;
         GroupCount = groupCount;
     }
 
@@ -48,6 +54,14 @@ public sealed partial class PosixRegex
     {
         ArgumentNullException.ThrowIfNull(pattern);
         regex = null;
+
+        // regcomp receives a C string: a NUL (from a \x00 escape) ends the expression.
+        var nul = pattern.IndexOf('\0', StringComparison.Ordinal);
+        if (nul >= 0)
+        {
+            pattern = pattern[..nul];
+        }
+
         if (!PosixRegexTranslator.TryTranslate(pattern, ignoreCase, out var translated, out var groups))
         {
             return false;
@@ -66,12 +80,29 @@ public sealed partial class PosixRegex
             return false;
         }
 
-        regex = new PosixRegex(pattern, ignoreCase, compiled, groups);
+        // glibc never backtracks exponentially; .NET's backtracking engine can ("(a*)*b"). For the yes/no
+        // question ACLs ask, use the linear-time engine whenever the translation allows it (no
+        // back-references, no word-boundary lookarounds).
+        Regex matcher;
+        try
+        {
+            matcher = new Regex(translated, options | RegexOptions.NonBacktracking);
+        }
+        catch (NotSupportedException)
+        {
+            matcher = compiled;
+        }
+
+        regex = new PosixRegex(pattern, ignoreCase, compiled, matcher, groups);
         return true;
     }
 
     /// <summary><c>regexec</c> without captures: whether the expression matches anywhere in <paramref name="input"/>.</summary>
-    public bool IsMatch(ReadOnlySpan<char> input) => Compiled.IsMatch(input);
+    /// <remarks>Linear-time (non-backtracking) unless the expression uses back-references or GNU word anchors.</remarks>
+    public bool IsMatch(ReadOnlySpan<char> input) => _matcher.IsMatch(input);
+
+    /// <summary>Whether <see cref="IsMatch"/> runs on .NET's non-backtracking engine.</summary>
+    public bool IsLinearTime => (_matcher.Options & RegexOptions.NonBacktracking) != 0;
 
     /// <summary>
     /// <c>regexec</c> with up to 10 captures, then <c>exp_replace</c>: when the expression matches

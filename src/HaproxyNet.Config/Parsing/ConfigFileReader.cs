@@ -34,9 +34,8 @@ internal static class ConfigFileReader
 
             var lexed = ConfigLexer.Lex(chunk);
             var words = lexed.Words;
-            for (var i = 0; i < lexed.BadHexCount; i++)
+            foreach (var first in lexed.BadHex)
             {
-                var first = words.Count > 0 ? words[0] : string.Empty;
                 err |= state.Alert($"{state.At}invalid or incomplete '\\x' sequence in '{first}'.\n");
             }
 

@@ -137,6 +137,7 @@ internal static partial class ConfigValidator
         }
 
         cfgerr += CheckServerModes(s, p, who, ref err);
+        FinishListeners(p);
 
         if (ProcessCount(s, p) > 1)
         {
@@ -161,6 +162,23 @@ internal static partial class ConfigValidator
         }
 
         return err;
+    }
+
+    /// <summary>Listener names for socket-stats, and smart-accept turned on for HTTP frontends.</summary>
+    private static void FinishListeners(ProxyBuilder p)
+    {
+        if (p.Options.Contains("socket-stats"))
+        {
+            foreach (var l in p.Listeners)
+            {
+                l.Name ??= $"sock-{l.Id}";
+            }
+        }
+
+        if (p.Mode == ProxyMode.Http && p.HasFrontend && !p.NoOptions.Contains("tcp-smart-accept"))
+        {
+            p.Options.Add("tcp-smart-accept");
+        }
     }
 
     /// <summary>How many of the nbproc processes the proxy runs on (its bind-process set, or all).</summary>

@@ -24,7 +24,7 @@ public class ConfigCheckGoldenTests
     [MemberData(nameof(Cases))]
     public void Check_RecordedCase_MatchesExitStdoutAndStderr(string name)
     {
-        var expected = File.ReadAllText(Path.Combine(TestDataPaths.ConfigCheck, name + ".expected"));
+        var expected = System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(Path.Combine(TestDataPaths.ConfigCheck, name + ".expected")));
         var sink = new RecordingDiagnosticSink(Prefix);
         var result = ConfigLoader.Load(
             [name + ".cfg"], new ConfigLoadOptions(), new FixedConfigEnvironment(TestDataPaths.ConfigCheck), sink);

@@ -42,7 +42,7 @@ public class ModelFreezerTests
         Assert.Equal((RedirectType.Prefix, "https://x", 301, true), (redirect.Type, redirect.Destination, redirect.Code, redirect.DropQuery));
         Assert.NotNull(redirect.Condition);
         var rx = f.RegexRules.Single();
-        Assert.Equal((true, RegexAction.Replace, "Host:\\ x"), (rx.Request, rx.Action, rx.Replacement));
+        Assert.Equal((true, RegexAction.Replace, "Host: x"), (rx.Request, rx.Action, rx.Replacement));
         Assert.True(rx.Regex.IgnoreCase);
         Assert.Equal("X-A: 1", f.HeaderAddRules.Single().Header);
         Assert.Equal("block", f.ConditionRules.Single().Keyword);

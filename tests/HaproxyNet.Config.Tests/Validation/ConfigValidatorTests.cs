@@ -154,4 +154,19 @@ public class ConfigValidatorTests
         var (_, err) = CheckRun.Run("global\n nbproc 2\n" + CheckRun.Timeouts + " mode http\nlisten l 127.0.0.1:80\n stats enable\nlisten m 127.0.0.1:81\n bind-process 1\n stats enable\n");
         Assert.Equal("[WARNING] Proxy 'l': in multi-process mode, stats will be limited to process assigned to the current request.\n", err);
     }
+
+    [Fact]
+    public void SocketStats_UnnamedListeners_GetSockId()
+    {
+        var (r, _) = Run("listen l 127.0.0.1:80-81\n option socket-stats\n bind 127.0.0.1:90 name web\n");
+        Assert.Equal(["sock-1", "sock-2", "web"], r.Document!.Proxies[0].Listeners.Select(l => l.Name));
+    }
+
+    [Fact]
+    public void HttpFrontend_SmartAcceptOnUnlessNegated()
+    {
+        var (r, _) = CheckRun.Run(CheckRun.Timeouts + " mode http\nfrontend f 127.0.0.1:80\nfrontend g 127.0.0.1:81\n no option tcp-smart-accept\n");
+        Assert.Contains("tcp-smart-accept", r.Document!.Proxies[0].Options);
+        Assert.DoesNotContain("tcp-smart-accept", r.Document.Proxies[1].Options);
+    }
 }

@@ -27,4 +27,7 @@ internal sealed partial class ProxyBuilder
     public bool UriWhole;
     public int UrlParamPostLimit;
     public bool HeaderUseDomainOnly;
+
+    /// <summary>An <c>http-check expect</c> was written in this very section (a second one is refused).</summary>
+    public bool HttpCheckExpectHere;
 }

@@ -73,7 +73,7 @@ internal static class ConfigLexer
     public static LexResult Lex(string line)
     {
         var words = new List<string>();
-        var badHexInWord = new List<int>();
+        var badHexFirstWord = new List<string?>();
         IInput input = new Input(line);
 
         // leading white space, LF and CR included
@@ -129,7 +129,8 @@ internal static class ConfigLexer
             var value = piece.Value;
             if (value.BadHex)
             {
-                badHexInWord.Add(words.Count);
+                // 1.4 prints args[0]; inside the first word it is not cut yet and runs to the end of the line
+                badHexFirstWord.Add(words.Count == 0 ? current + line[input.Position..] : null);
             }
 
             current.Append(value.Text);
@@ -148,6 +149,7 @@ internal static class ConfigLexer
             words.RemoveAt(words.Count - 1);
         }
 
-        return new LexResult(words, badHexInWord.Count, overflowRest, overflowPosition);
+        var badHex = badHexFirstWord.Select(t => t ?? words[0]).ToList();
+        return new LexResult(words, badHex, overflowRest, overflowPosition);
     }
 }

@@ -87,7 +87,10 @@ internal static partial class ProxyParser
 
     private static ErrorCode SetCheck(ParseState s, LexedLine a, ProxyBuilder p, CheckType type)
     {
-        var err = WarnIfNotCap(s, p, ProxyCapabilities.Backend, a[1]) ? ErrorCode.Warn : ErrorCode.None;
+        // smtpchk and ldap-check have no capability check in 1.4
+        var err = type is not (CheckType.Smtp or CheckType.Ldap) && WarnIfNotCap(s, p, ProxyCapabilities.Backend, a[1])
+            ? ErrorCode.Warn
+            : ErrorCode.None;
         p.CheckType = type;
         p.CheckRequest = type switch
         {
@@ -202,6 +205,11 @@ internal static partial class ProxyParser
                 p.SendState = true;
                 return err;
             case "expect":
+                if (p.HttpCheckExpectHere)
+                {
+                    return err | s.Alert($"{s.At}'{a[0]} {a[1]}' already specified.\n");
+                }
+
                 var i = 2;
                 if (a[i] == "!")
                 {
@@ -234,6 +242,7 @@ internal static partial class ProxyParser
                 }
 
                 p.HttpCheckExpect = string.Join(' ', a.Words.Skip(2));
+                p.HttpCheckExpectHere = true;
                 return err;
             default:
                 return err | s.Alert($"{s.At}'{a[0]}' only supports 'disable-on-404', 'send-state', 'expect'.\n");

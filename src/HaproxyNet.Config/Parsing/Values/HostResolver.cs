@@ -44,7 +44,9 @@ internal static class HostResolver
 
             // Recorded on the reference host: "10.5.1.70:8000,10.5.1.70" resolves to 10.5.1.70, as if the
             // numeric prefix were read with inet_aton's lenient trailing rule.
-            if (!char.IsAsciiLetterOrDigit(name[end]) && name[end] != '-' && Ipv4Grammar.TryParseAton(name[..end], out address))
+            var looksIpv6 = name.Contains(':') && IPAddress.TryParse(name, out var v6)
+                && v6.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6;
+            if (!looksIpv6 && !char.IsAsciiLetterOrDigit(name[end]) && name[end] != '-' && Ipv4Grammar.TryParseAton(name[..end], out address))
             {
                 return true;
             }

@@ -46,15 +46,21 @@ public class ConfigLexerTests
     {
         var r = ConfigLexer.Lex("x\\x41y\n");
         Assert.Equal(["xAy"], r.Words);
-        Assert.Equal(0, r.BadHexCount);
+        Assert.Empty(r.BadHex);
     }
 
     [Fact]
     public void Lex_HexEscapeWithOneDigit_IsReportedAndKept()
     {
         var r = ConfigLexer.Lex("x\\x4\n");
-        Assert.Equal(1, r.BadHexCount);
+        Assert.Equal(["x\\x4\n"], r.BadHex);
         Assert.Equal(["x\\x4"], r.Words);
+    }
+
+    [Fact]
+    public void Lex_BadHexInLaterWord_ReportsFirstWord()
+    {
+        Assert.Equal(["reqadd"], ConfigLexer.Lex("reqadd a\\xZZ\n").BadHex);
     }
 
     [Fact]

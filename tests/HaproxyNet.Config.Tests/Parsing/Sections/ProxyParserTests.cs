@@ -219,6 +219,20 @@ public class ProxyParserTests
     }
 
     [Fact]
+    public void OptionSmtpchk_InFrontend_NoCapabilityWarning()
+    {
+        var (_, err) = Run("frontend f 127.0.0.1:80\n option smtpchk\n option httpchk\n");
+        Assert.Equal("[WARNING] parsing [t.cfg:7] : 'httpchk' ignored because frontend 'f' has no backend capability.\n", err);
+    }
+
+    [Fact]
+    public void HttpCheckExpect_TwiceInSection_Fatal()
+    {
+        var (_, err) = Run("backend b\n mode http\n option httpchk\n http-check expect status 200\n http-check expect status 201\n");
+        Assert.StartsWith("[ALERT] parsing [t.cfg:9] : 'http-check expect' already specified.\n", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RedispatchKeyword_DeprecatedWarning()
     {
         var (_, err) = Run("listen l 127.0.0.1:80\n redispatch\n");

@@ -25,6 +25,7 @@ public class AddressGrammarTests
     [Theory]
     [InlineData("backend1:80")]
     [InlineData("[::1]:80")]
+    [InlineData("2001:db8::1:80")]
     public void ParseServerAddress_Unresolvable_ReturnsNull(string text)
     {
         Assert.Null(AddressGrammar.ParseServerAddress(text, Env));
@@ -37,5 +38,15 @@ public class AddressGrammarTests
         Assert.NotNull(sa);
         Assert.Equal(1025, low);
         Assert.Equal(65000, high);
+    }
+
+    [Fact]
+    public void ParseServerAddress_CommaListAfterIpv4_ResolvesNumericPrefix()
+    {
+        // recorded: corpus 0022 passes with this server address
+        var sa = AddressGrammar.ParseServerAddress("10.5.1.70:8000,10.5.1.70:80", Env);
+        Assert.NotNull(sa);
+        Assert.Equal("10.5.1.70", sa.Address.ToString());
+        Assert.Equal(80, sa.Port);
     }
 }
