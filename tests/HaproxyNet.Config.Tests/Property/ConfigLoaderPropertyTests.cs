@@ -21,6 +21,7 @@ public class ConfigLoaderPropertyTests
 {
     private const int DefaultCases = 10_000;
     private static readonly Mutation[] Mutations = Enum.GetValues<Mutation>();
+    private static readonly int[] MaxPConnValues = [0, 1, -1, 100000, int.MaxValue];
 
     private readonly ITestOutputHelper _output;
 
@@ -36,7 +37,6 @@ public class ConfigLoaderPropertyTests
         _output.WriteLine($"seed={seed} cases={cases} (replay: HAPROXYNET_PROPERTY_SEED={seed})");
 
         var sink = new CountingSink();
-        var options = new ConfigLoadOptions();
         var valid = 0;
         var slowest = TimeSpan.Zero;
         var clock = Stopwatch.StartNew();
@@ -55,7 +55,7 @@ public class ConfigLoaderPropertyTests
             ConfigLoadResult result;
             try
             {
-                result = ConfigLoader.Load(input.Names, options, environment, sink);
+                result = ConfigLoader.Load(input.Names, input.Options, environment, sink);
             }
             catch (Exception ex)
             {
@@ -72,7 +72,7 @@ public class ConfigLoaderPropertyTests
             {
                 var firstText = sink.Text;
                 sink.Reset();
-                var again = ConfigLoader.Load(input.Names, options, environment, sink);
+                var again = ConfigLoader.Load(input.Names, input.Options, environment, sink);
                 Assert.True(again.ExitCode == result.ExitCode && sink.Text == firstText,
                     Report(seed, index, input, sink, "second load differs; first diagnostics were:\n" + firstText));
             }
@@ -128,7 +128,14 @@ public class ConfigLoaderPropertyTests
             files.Add((f == 0 ? name : "second-" + name, bytes));
         }
 
-        return new PropertyCase(files, applied);
+        // Mostly plain "-c -f", sometimes with -q, -V or an unusual -N (the defaults' starting maxconn).
+        var options = new ConfigLoadOptions
+        {
+            Quiet = random.Next(10) == 0,
+            Verbose = random.Next(10) == 0,
+            DefaultProxyMaxconn = random.Next(10) == 0 ? MaxPConnValues[random.Next(MaxPConnValues.Length)] : 2000,
+        };
+        return new PropertyCase(files, applied, options);
     }
 
     private static readonly Lazy<HashSet<string>> AcceptedNames = new(() =>
@@ -159,6 +166,7 @@ public class ConfigLoaderPropertyTests
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"case {index} {what}\nreplay: HAPROXYNET_PROPERTY_SEED={seed} HAPROXYNET_PROPERTY_CASE={index}\n");
         sb.Append("mutations: ").AppendJoin(", ", input.Mutations).Append('\n');
+        sb.Append("options: ").Append(input.Options).Append('\n');
         foreach (var (name, bytes) in input.Files)
         {
             sb.Append(CultureInfo.InvariantCulture, $"--- {name} ({bytes.Length} bytes, non-printable bytes as \\xNN)\n");
