@@ -42,7 +42,8 @@ public static partial class AclParser
                 patterns.Add(AclPattern.CreateNetwork(network, ignoreCase, fromFile));
                 return 1;
             case AclValueType.String:
-                patterns.Add(AclPattern.CreateString(CString(words.Current), ignoreCase, fromFile));
+                patterns.Add(AclPattern.CreateString(
+                    CString(words.Current), ignoreCase, fromFile, fromFile && !ignoreCase && criterion.FeedsStringTree));
                 return 1;
             case AclValueType.Regex:
                 if (!PosixRegex.TryCompile(CString(words.Current), ignoreCase, out var regex))
