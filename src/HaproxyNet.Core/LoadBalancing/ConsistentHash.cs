@@ -214,6 +214,13 @@ internal sealed class ConsistentHash : LoadBalancerBase
 
             // After a down/up cycle there may be no last point; stop at the first one seen.
             stop ??= node;
+
+            // The last point may sit on the other ring (or be off every ring): 1.4 would then never meet it
+            // again and spin forever when nothing qualifies. Stop after one lap of the current ring instead.
+            if (stop.Tree != root && node.Tree == root)
+            {
+                stop = root.Last();
+            }
             var s = node.Item;
             if (!IsSaturated(s, nowSeconds))
             {

@@ -174,4 +174,23 @@ public class ConsistentHashTests
         Assert.Equal(31, backupsBeforeActive); // 32 backup points, the first one used before "a" came back
         Assert.Equal("a a a", Sequence(lb, 3));
     }
+
+    [Fact]
+    public void GetNextServer_LastPointOnBackupRingAndActiveFull_ReturnsNullInsteadOfSpinning()
+    {
+        var settings = SourceChash with { AllBackups = true };
+        var (px, lb) = Create(settings, "a:1", "b1:1b", "b2:1b");
+        var a = Srv(px, "a");
+        SetDown(lb, a);
+        Sequence(lb, 32); // the walk now rests on the last point of the backup ring
+        SetUp(lb, a);
+        a.MaxConn = 1;
+        Take(lb, a);
+
+        Assert.Null(lb.GetNextServer(null, 0));
+        Assert.Same(a, lb.GetServerByHash(1));
+
+        Release(lb, a);
+        Assert.Same(a, lb.GetNextServer(a, 0));
+    }
 }

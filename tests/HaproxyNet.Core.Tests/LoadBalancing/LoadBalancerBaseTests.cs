@@ -33,8 +33,26 @@ public class LoadBalancerBaseTests
         for (var step = 0; step < 3000; step++)
         {
             var s = px.Servers[rng.Next(px.Servers.Count)];
-            switch (rng.Next(6))
+            switch (rng.Next(8))
             {
+                case 6:
+                    // Weight change up to the configured weight, zero included (a ring only has uweight*16 points).
+                    s.EWeight = rng.Next(0, (s.UWeight * lb.WDiv / lb.WMult) + 1);
+                    lb.UpdateServerWeight(s);
+                    break;
+                case 7:
+                    // disable-on-404 (NOLB) toggles GOINGDOWN.
+                    s.State ^= ServerState.GoingDown;
+                    if ((s.State & ServerState.GoingDown) != 0)
+                    {
+                        lb.SetServerStatusDown(s);
+                    }
+                    else
+                    {
+                        lb.SetServerStatusUp(s);
+                    }
+
+                    break;
                 case 0:
                     SetDown(lb, s);
                     break;
