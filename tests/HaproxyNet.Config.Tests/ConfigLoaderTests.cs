@@ -122,4 +122,13 @@ public class ConfigLoaderTests
             err,
             StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Load_NulByte_EndsTheLine()
+    {
+        var (r, err) = CheckRun.Run(CheckRun.Timeouts + "listen l 127.0.0.1:80\n mode http\0 garbage\n");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("", err);
+        Assert.Equal(Model.ProxyMode.Http, r.Document!.Proxies[0].Mode);
+    }
 }

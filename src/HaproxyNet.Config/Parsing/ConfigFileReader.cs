@@ -23,8 +23,11 @@ internal static class ConfigFileReader
         var lineNumber = 0;
         state.File = file;
 
-        foreach (var chunk in LineChunker.Chunks(content))
+        foreach (var raw in LineChunker.Chunks(content))
         {
+            // 1.4 works on C strings: a NUL byte ends the line (UTF-16 files read as garbage then nothing)
+            var nul = raw.IndexOf('\0', StringComparison.Ordinal);
+            var chunk = nul < 0 ? raw : raw[..nul];
             lineNumber++;
             state.Line = lineNumber;
             if (LineChunker.IsTooLong(chunk))

@@ -61,6 +61,10 @@ internal static partial class ConfigValidator
         return cfgerr;
     }
 
+    /// <remarks>
+    /// 1.4.25 converts every pattern type (ip, integer) to every table key type, so the
+    /// "type of pattern not usable" alert cannot trigger with its fetches.
+    /// </remarks>
     private static int CheckStickRules(ParseState s, ProxyBuilder p)
     {
         var cfgerr = 0;
@@ -77,11 +81,6 @@ internal static partial class ConfigValidator
             else if (target.StickTableSize == 0)
             {
                 s.Diag.Alert($"Proxy '{p.Name}': stick-table '{tableName}' used but not configured.\n");
-                cfgerr++;
-            }
-            else if (rule.PatternType == "ip" && target.StickTableType == "integer")
-            {
-                s.Diag.Alert($"Proxy '{p.Name}': type of pattern not usable with type of stick-table '{tableName}'.\n");
                 cfgerr++;
             }
         }

@@ -169,4 +169,42 @@ public class ConfigValidatorTests
         Assert.Contains("tcp-smart-accept", r.Document!.Proxies[0].Options);
         Assert.DoesNotContain("tcp-smart-accept", r.Document.Proxies[1].Options);
     }
+
+    [Theory]
+    [InlineData("backend b\n stick on src\n", "[ALERT] Proxy 'b': stick-table 'b' used but not configured.\n")]
+    [InlineData("backend b\n stick match src table t\n", "[ALERT] Proxy 'b': unable to find stick-table 't'.\n")]
+    [InlineData("backend b\n stick store-response src\n", "[ALERT] parsing [t.cfg:6] : 'stick': fetch method 'src' can not be used on response.\n")]
+    public void StickRules_BadTable_Fatal(string body, string first)
+    {
+        var (r, err) = Run(body);
+        Assert.Equal(1, r.ExitCode);
+        Assert.StartsWith(first, err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StickRule_OtherBackendTable_Accepted()
+    {
+        var (r, err) = Run("backend t\n stick-table type ip size 1m\nbackend b\n stick on src table t\n");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("", err);
+    }
+
+    [Fact]
+    public void HttpAuthGroup_UnknownGroup_StopsAtFirstUnknownName()
+    {
+        var (_, err) = CheckRun.Run(CheckRun.Timeouts + " mode http\nuserlist u\n group adm\n user a insecure-password x groups adm\n"
+            + "listen l 127.0.0.1:80\n acl g http_auth_group(u) adm nosuch other\n block unless g\n");
+        Assert.Equal(
+            "[ALERT] No such group 'nosuch' in userlist 'u'.\n"
+            + "[ALERT] proxy l: acl g http_auth_group(): invalid group(s).\n"
+            + "[ALERT] Fatal errors found in configuration.\n",
+            err);
+    }
+
+    [Fact]
+    public void UserlistCheck_NewestUserReportedFirst()
+    {
+        var (_, err) = Run("userlist u\n user a insecure-password x groups g1\n user b insecure-password x groups g2\nlisten l 127.0.0.1:80\n");
+        Assert.StartsWith("[ALERT] userlist 'u': no such group 'g2' specified in user 'b'\n", err, StringComparison.Ordinal);
+    }
 }

@@ -50,6 +50,7 @@ internal sealed partial class ProxyBuilder
         }
         else
         {
+            // init_new_proxy leaves these at zero for proxies without frontend capability
             MaxConn = 0;
         }
 
@@ -68,6 +69,10 @@ internal sealed partial class ProxyBuilder
             HeaderUseDomainOnly = d.HeaderUseDomainOnly;
             BalanceParameter = d.BalanceParameter;
             Interface = d.Interface;
+        }
+        else
+        {
+            Retries = 0;
         }
 
         if (HasFrontend)
