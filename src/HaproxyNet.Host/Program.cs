@@ -1,12 +1,36 @@
+using HaproxyNet.Host.Engine;
+using HaproxyNet.Host.Output;
+using HaproxyNet.Host.Platform;
+using HaproxyNet.Host.Startup;
+
 namespace HaproxyNet.Host;
 
-/// <summary>Process entry point (1.4's <c>main</c> in haproxy.c).</summary>
+/// <summary>Process entry point of <c>haproxynet</c>.</summary>
+/// <remarks>1.4's <c>main()</c> in haproxy.c: <c>init()</c> (see <see cref="HaproxyMain"/>), then the engine.</remarks>
 public static class Program
 {
     public static int Main(string[] args)
     {
-        // Placeholder until the command line lands (host helper replaces this).
-        _ = args;
-        return 1;
+        var words = new string[args.Length];
+        for (var i = 0; i < args.Length; i++)
+        {
+            words[i] = ByteString.FromArgument(args[i]);
+        }
+
+        var context = new StartupContext(
+            StdStreams.OpenConsole(),
+            TimeProvider.System,
+            Environment.ProcessId,
+            new SystemConfigEnvironment(),
+            startup => EngineProcessHost.Run(startup));
+        return HaproxyMain.Run(ByteString.FromArgument(Argv0()), words, context);
+    }
+
+    /// <summary>argv[0] as typed: the assembly word under <c>dotnet haproxynet.dll</c>, the apphost word otherwise.</summary>
+    private static string Argv0()
+    {
+        var all = Environment.GetCommandLineArgs();
+        var entry = all.Length > 0 ? all[0] : "haproxynet";
+        return ProcessArgv0.Resolve(ProcessArgv0.ReadProcCmdline(), entry, Environment.CurrentDirectory);
     }
 }

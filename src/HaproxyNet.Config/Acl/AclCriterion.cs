@@ -14,4 +14,11 @@ public sealed record AclCriterion(
 {
     /// <summary>True when evaluating this criterion needs response data (status, shdr*, resp_ver).</summary>
     public bool IsResponseOnly => (Requires & AclUse.ResponseAny) != 0;
+
+    /// <summary>
+    /// Exact-string values read from a <c>-f</c> file without <c>-i</c> go to 1.4's lookup tree (ACL_MAY_LOOKUP
+    /// with <c>acl_parse_str</c>; <c>req_ver</c>/<c>resp_ver</c> use <c>acl_parse_ver</c>, which never does).
+    /// </summary>
+    internal bool FeedsStringTree =>
+        (Requires & AclUse.MayLookup) != 0 && ValueType == AclValueType.String && Name is not ("req_ver" or "resp_ver");
 }

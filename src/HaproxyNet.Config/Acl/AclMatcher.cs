@@ -108,9 +108,18 @@ public static partial class AclMatcher
         };
     }
 
-    /// <summary><c>acl_match_str</c>: same length and same bytes (ASCII case-insensitive under <c>-i</c>).</summary>
+    /// <summary>
+    /// <c>acl_match_str</c>: same length and same bytes (ASCII case-insensitive under <c>-i</c>). For a value in
+    /// 1.4's lookup tree (<see cref="AclPattern.InLookupTree"/>, <c>acl_lookup_str</c>) the value ends at its first NUL.
+    /// </summary>
     public static bool MatchString(AclPattern pattern, ReadOnlySpan<byte> value)
     {
+        ArgumentNullException.ThrowIfNull(pattern);
+        if (pattern.InLookupTree)
+        {
+            value = CutAtNul(value);
+        }
+
         var p = PatternBytes(pattern);
         return p.Length == value.Length && BytesEqual(p, value, pattern.IgnoreCase);
     }
@@ -176,12 +185,7 @@ public static partial class AclMatcher
             return false;
         }
 
-        var nul = value.IndexOf((byte)0);
-        if (nul >= 0)
-        {
-            value = value[..nul];
-        }
-
+        value = CutAtNul(value);
         char[]? rented = null;
         var chars = value.Length <= 512 ? stackalloc char[value.Length] : (rented = ArrayPool<char>.Shared.Rent(value.Length));
         try
@@ -203,6 +207,12 @@ public static partial class AclMatcher
     }
 
     private static ReadOnlySpan<byte> PatternBytes(AclPattern pattern) => pattern.Bytes ?? [];
+
+    internal static ReadOnlySpan<byte> CutAtNul(ReadOnlySpan<byte> value)
+    {
+        var nul = value.IndexOf((byte)0);
+        return nul < 0 ? value : value[..nul];
+    }
 
     private static bool BytesEqual(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right, bool ignoreCase)
     {

@@ -23,6 +23,12 @@ public sealed class AclPattern
     /// <summary>The value was read from a <c>-f</c> pattern file.</summary>
     public bool FromFile { get; }
 
+    /// <summary>
+    /// The exact string sits in 1.4's lookup tree (<c>-f</c>, no <c>-i</c>, <c>acl_parse_str</c> criterion): the
+    /// tree compares C strings, so a value is only considered up to its first NUL byte.
+    /// </summary>
+    public bool InLookupTree { get; private init; }
+
     /// <summary>For <see cref="AclPatternKind.IntegerRange"/>.</summary>
     public AclIntRange Range { get; private init; }
 
@@ -49,8 +55,13 @@ public sealed class AclPattern
     internal static AclPattern CreateNetwork(AclIpv4Network network, bool ignoreCase, bool fromFile) =>
         new(AclPatternKind.Ipv4Network, ignoreCase, fromFile) { Network = network };
 
-    internal static AclPattern CreateString(string text, bool ignoreCase, bool fromFile) =>
-        new(AclPatternKind.String, ignoreCase, fromFile) { Text = text, Bytes = Encoding.Latin1.GetBytes(text) };
+    internal static AclPattern CreateString(string text, bool ignoreCase, bool fromFile, bool inLookupTree = false) =>
+        new(AclPatternKind.String, ignoreCase, fromFile)
+        {
+            Text = text,
+            Bytes = Encoding.Latin1.GetBytes(text),
+            InLookupTree = inLookupTree,
+        };
 
     internal static AclPattern CreateRegex(PosixRegex regex, bool ignoreCase, bool fromFile) =>
         new(AclPatternKind.Regex, ignoreCase, fromFile) { Regex = regex, Text = regex.Pattern };

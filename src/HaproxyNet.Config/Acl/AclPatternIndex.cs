@@ -14,6 +14,7 @@ internal sealed class AclPatternIndex
     /// <summary>Below this many values a linear scan is as fast and allocates nothing at parse time.</summary>
     public const int MinPatterns = 8;
 
+    private readonly HashSet<string>? _tree;
     private readonly HashSet<string>? _exact;
     private readonly HashSet<string>? _exactIgnoreCase;
     private readonly uint[]? _prefixMasks;
@@ -21,8 +22,14 @@ internal sealed class AclPatternIndex
     private readonly AclPattern[] _rest;
 
     private AclPatternIndex(
-        HashSet<string>? exact, HashSet<string>? exactIgnoreCase, uint[]? prefixMasks, HashSet<uint>[]? networks, AclPattern[] rest)
+        HashSet<string>? tree,
+        HashSet<string>? exact,
+        HashSet<string>? exactIgnoreCase,
+        uint[]? prefixMasks,
+        HashSet<uint>[]? networks,
+        AclPattern[] rest)
     {
+        _tree = tree;
         _exact = exact;
         _exactIgnoreCase = exactIgnoreCase;
         _prefixMasks = prefixMasks;
@@ -47,6 +54,7 @@ internal sealed class AclPatternIndex
 
     private static AclPatternIndex BuildStrings(IReadOnlyList<AclPattern> patterns)
     {
+        var tree = new HashSet<string>(StringComparer.Ordinal);
         var exact = new HashSet<string>(StringComparer.Ordinal);
         var folded = new HashSet<string>(StringComparer.Ordinal);
         var rest = new List<AclPattern>();
@@ -64,13 +72,17 @@ internal sealed class AclPatternIndex
             {
                 folded.Add(FoldAscii(key));
             }
+            else if (p.InLookupTree)
+            {
+                tree.Add(key);
+            }
             else
             {
                 exact.Add(key);
             }
         }
 
-        return new AclPatternIndex(exact, folded, null, null, [.. rest]);
+        return new AclPatternIndex(tree, exact, folded, null, null, [.. rest]);
     }
 
     private static AclPatternIndex BuildNetworks(IReadOnlyList<AclPattern> patterns)
@@ -102,7 +114,7 @@ internal sealed class AclPatternIndex
             sets[i] = byMask[masks[i]];
         }
 
-        return new AclPatternIndex(null, null, masks, sets, [.. rest]);
+        return new AclPatternIndex(null, null, null, masks, sets, [.. rest]);
     }
 
     /// <summary>Any exact-string pattern equal to <paramref name="value"/> (same rules as <c>acl_match_str</c>).</summary>
@@ -119,6 +131,14 @@ internal sealed class AclPatternIndex
             }
 
             if (_exact!.Count != 0 && _exact.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text))
+            {
+                return true;
+            }
+
+            // 1.4's tree compares C strings: the value stops at its first NUL.
+            var nul = text.IndexOf('\0');
+            var cString = nul < 0 ? text : text[..nul];
+            if (_tree!.Count != 0 && _tree.GetAlternateLookup<ReadOnlySpan<char>>().Contains(cString))
             {
                 return true;
             }

@@ -17,11 +17,14 @@ namespace HaproxyNet.Config.Acl;
 /// itself (<c>\d</c> is the letter d, <c>\|</c> a pipe, <c>\n</c> the letter n); inside brackets a backslash is an
 /// ordinary character. A lone <c>)</c> is literal. <c>*?</c> and <c>+?</c> are stacked greedy repetitions, never
 /// lazy ones. Under REG_ICASE only ASCII letters fold (C locale), and bracket ranges are upper-cased first as
-/// glibc does (<c>[_-a]</c> becomes the invalid range <c>_-A</c>).</para>
+/// glibc does (<c>[_-a]</c> becomes the invalid range <c>_-A</c>), while an escaped letter keeps its case
+/// (<c>\A</c> matches a and A, <c>\a</c> matches nothing). A NUL ends the expression, as in a C string.
+/// Accept/reject and match answers are checked against recorded glibc 2.36 verdicts.</para>
 /// <para>Matching: ACLs only ask "does it match anywhere" (unanchored search), for which leftmost-longest (POSIX)
 /// and leftmost-first (.NET backtracking) agree. They can disagree on WHICH text a group captured when an
 /// alternation or a quantifier could match several lengths at the same start (<c>(a|ab)</c> on "ab" captures
-/// "ab" in POSIX, "a" in .NET); see <see cref="TryReplace"/> for the consequence on <c>reqrep</c>/<c>rsprep</c>.</para>
+/// "ab" in POSIX, "a" in .NET); empty alternatives are tried last to narrow the gap. See <see cref="TryReplace"/>
+/// for the consequence on <c>reqrep</c>/<c>rsprep</c>.</para>
 /// </remarks>
 public sealed partial class PosixRegex
 {

@@ -35,25 +35,45 @@ internal static partial class PosixRegexTranslator
         private bool AtEnd => _pos >= pattern.Length;
 
         /// <summary>Alternation: branches separated by '|', any of them may be empty.</summary>
+        /// <remarks>
+        /// Empty branches are emitted last: POSIX prefers the longest match, .NET the first branch that works, so
+        /// "(|a)" must try "a" first to capture like glibc. The language (hence IsMatch) is unchanged and group
+        /// numbers stay in pattern order because an empty branch holds no group.
+        /// </remarks>
         private bool ParseRegExp(int nest, out string result)
         {
-            var sb = new StringBuilder();
+            var branches = new List<string>();
+            var hasEmpty = false;
             while (true)
             {
+                var sb = new StringBuilder();
                 if (!ParseBranch(nest, sb))
                 {
                     result = string.Empty;
                     return false;
                 }
 
+                if (sb.Length == 0)
+                {
+                    hasEmpty = true;
+                }
+                else
+                {
+                    branches.Add(sb.ToString());
+                }
+
                 if (!AtEnd && pattern[_pos] == '|')
                 {
                     _pos++;
-                    sb.Append('|');
                     continue;
                 }
 
-                result = sb.ToString();
+                if (hasEmpty)
+                {
+                    branches.Add(string.Empty);
+                }
+
+                result = string.Join('|', branches);
                 return true;
             }
         }

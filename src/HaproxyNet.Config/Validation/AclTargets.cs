@@ -57,19 +57,19 @@ internal static class AclTargets
 
                 foreach (var pattern in expr.Patterns)
                 {
+                    // auth_resolve_groups: space-separated names, stops at the first unknown one
                     var any = false;
                     var bad = false;
-                    foreach (var g in (pattern.Text ?? string.Empty).Split(','))
+                    foreach (var g in (pattern.Text ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries))
                     {
-                        if (ul.Groups.Exists(x => x.Name == g))
-                        {
-                            any = true;
-                        }
-                        else
+                        if (!ul.Groups.Exists(x => x.Name == g))
                         {
                             s.Diag.Alert($"No such group '{g}' in userlist '{ul.Name}'.\n");
                             bad = true;
+                            break;
                         }
+
+                        any = true;
                     }
 
                     if (bad || !any)

@@ -66,10 +66,13 @@ internal static partial class ConfigValidator
 
     private static int CheckUserLists(ParseState s)
     {
-        foreach (var ul in s.UserLists)
+        // 1.4 links userlists and users at the head of their lists: newest first
+        for (var li = s.UserLists.Count - 1; li >= 0; li--)
         {
-            foreach (var u in ul.Users)
+            var ul = s.UserLists[li];
+            for (var ui = ul.Users.Count - 1; ui >= 0; ui--)
             {
+                var u = ul.Users[ui];
                 foreach (var g in u.Groups)
                 {
                     if (!ul.Groups.Exists(x => x.Name == g))

@@ -111,4 +111,21 @@ public class AclPatternIndexTests
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
+
+    [Theory]
+    [InlineData("hdr(x) -f one", true)]
+    [InlineData("hdr(x) -i -f one", false)]
+    [InlineData("hdr(x) ab", false)]
+    [InlineData("req_ver -f one", false)]
+    [InlineData("hdr(x) -f many", true)]
+    [InlineData("hdr(x) -i -f many", false)]
+    public void MatchAny_ValueWithNul_TreePatternsCompareCStrings(string line, bool expected)
+    {
+        // acl_lookup_str (tree of -f values without -i) sees the value as a C string; acl_match_str uses lengths.
+        _env.WithFile("one", "ab\n");
+        _env.WithFile("many", "ab\n" + string.Join('\n', Enumerable.Range(0, 20).Select(i => "v" + i)) + "\n");
+        var acl = _env.Parse(line);
+        Assert.Equal(expected, AclMatcher.MatchAny(acl, "ab\0cd"u8) == AclMatchResult.Pass);
+        Assert.Equal(AclMatchResult.Pass, AclMatcher.MatchAny(acl, "ab"u8));
+    }
 }

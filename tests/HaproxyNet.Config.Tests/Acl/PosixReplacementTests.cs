@@ -54,6 +54,8 @@ public class PosixReplacementTests
     [InlineData("old", "xx old yy", "<\\0>", "<old>")]
     [InlineData("(a)|(b)", "b", "[\\1][\\2][\\9]", "[][b][]")]
     [InlineData("x", "x", "\\x41\\q", "Aq")]
+    [InlineData("(|a)b", "ab", "[\\1]", "[a]")]
+    [InlineData("^(|ab|a)", "abc", "[\\1]", "[ab]")]
     public void TryReplace_Match_ReplacesWholeLineWithExpansion(string regex, string input, string replacement, string expected)
     {
         Assert.True(PosixRegex.TryCompile(regex, false, out var re));

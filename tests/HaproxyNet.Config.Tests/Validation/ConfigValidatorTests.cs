@@ -188,4 +188,23 @@ public class ConfigValidatorTests
         Assert.Equal(0, r.ExitCode);
         Assert.Equal("", err);
     }
+
+    [Fact]
+    public void HttpAuthGroup_UnknownGroup_StopsAtFirstUnknownName()
+    {
+        var (_, err) = CheckRun.Run(CheckRun.Timeouts + " mode http\nuserlist u\n group adm\n user a insecure-password x groups adm\n"
+            + "listen l 127.0.0.1:80\n acl g http_auth_group(u) adm nosuch other\n block unless g\n");
+        Assert.Equal(
+            "[ALERT] No such group 'nosuch' in userlist 'u'.\n"
+            + "[ALERT] proxy l: acl g http_auth_group(): invalid group(s).\n"
+            + "[ALERT] Fatal errors found in configuration.\n",
+            err);
+    }
+
+    [Fact]
+    public void UserlistCheck_NewestUserReportedFirst()
+    {
+        var (_, err) = Run("userlist u\n user a insecure-password x groups g1\n user b insecure-password x groups g2\nlisten l 127.0.0.1:80\n");
+        Assert.StartsWith("[ALERT] userlist 'u': no such group 'g2' specified in user 'b'\n", err, StringComparison.Ordinal);
+    }
 }

@@ -31,8 +31,10 @@ internal static partial class ProxyParser
             Span = s.Span,
         };
 
-        foreach (var other in s.Proxies)
+        // 1.4 walks its proxy list, which holds the newest proxy first while parsing
+        for (var i = s.Proxies.Count - 1; i >= 0; i--)
         {
+            var other = s.Proxies[i];
             if (other.Name != a[1])
             {
                 continue;

@@ -158,6 +158,17 @@ public class ProxyParserTests
     }
 
     [Fact]
+    public void ThirdListenWithSameName_WarnsAgainstNewestFirst()
+    {
+        var (_, err) = Run("listen l 127.0.0.1:80\nlisten l 127.0.0.1:81\nlisten l 127.0.0.1:82\n");
+        Assert.EndsWith(
+            "[WARNING] Parsing [t.cfg:7]: proxy 'l' has same name as another proxy (declared at t.cfg:6).\n"
+            + "[WARNING] Parsing [t.cfg:7]: proxy 'l' has same name as another proxy (declared at t.cfg:5).\n",
+            err,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FrontendBackendSameName_Allowed()
     {
         var (_, err) = Run("frontend x 127.0.0.1:80\n default_backend x\nbackend x\n");

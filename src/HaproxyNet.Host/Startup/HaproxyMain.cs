@@ -1,0 +1,114 @@
+using HaproxyNet.Config;
+using HaproxyNet.Config.Environment;
+using HaproxyNet.Host.Cli;
+using HaproxyNet.Host.Engine;
+using HaproxyNet.Host.Output;
+
+namespace HaproxyNet.Host.Startup;
+
+/// <summary>The process front door: command line, configuration, <c>-c</c> verdict, hand-over to the engine.</summary>
+/// <remarks>
+/// Mirrors <c>init()</c> in haproxy.c up to the point where <c>main()</c> starts the proxies: parse the
+/// arguments, read every <c>-f</c> file, print the check verdict or merge the process modes and run.
+/// </remarks>
+public static class HaproxyMain
+{
+    public const string ValidMessage = "Configuration file is valid\n";
+
+    /// <summary>Runs the front door and returns the process exit status.</summary>
+    /// <param name="argv0">argv[0]; its basename names the program in the usage text.</param>
+    /// <param name="args">The words after argv[0], as byte strings.</param>
+    public static int Run(string argv0, IReadOnlyList<string> args, StartupContext context)
+    {
+        var parsed = CommandLine.Parse(args);
+        switch (parsed.Outcome)
+        {
+            case CommandLineOutcome.Version:
+                context.Streams.WriteStdout(VersionText.Banner);
+                return 0;
+            case CommandLineOutcome.VersionAndBuild:
+                context.Streams.WriteStdout(VersionText.Banner + VersionText.BuildOptions(
+                    System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture.ToString(),
+                    System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription));
+                return 0;
+            case CommandLineOutcome.Usage:
+                context.Streams.WriteStdout(VersionText.Banner);
+                context.Streams.WriteStderr(UsageText.Format(UsageText.ProgName(argv0), parsed.Options.MaxPConn));
+                return 1;
+            case CommandLineOutcome.Run:
+            default:
+                break;
+        }
+
+        var options = parsed.Options;
+        var printer = new DiagnosticPrinter(context.Streams.Stderr, context.Clock, context.Pid);
+        if (!TryLoad(options, context.Environment, printer, out var result))
+        {
+            return 1;
+        }
+
+        if (options.IsCheck)
+        {
+            if (result.ExitCode != 0)
+            {
+                return result.ExitCode;
+            }
+
+            // qfprintf: hidden in quiet mode (-q or a 'quiet' line) unless -V.
+            var quiet = result.Quiet || (options.Mode & ArgMode.Quiet) != 0;
+            if (!quiet || (options.Mode & ArgMode.Verbose) != 0)
+            {
+                context.Streams.WriteStdout(ValidMessage);
+            }
+
+            return 0;
+        }
+
+        if (!result.IsValid)
+        {
+            return result.ExitCode == 0 ? 1 : result.ExitCode;
+        }
+
+        var modes = ModeMerger.Merge(options.Mode, ConfigModesReader.Read(result.Document!), printer);
+        var verbose = (modes.Mode & (ArgMode.Verbose | ArgMode.Debug)) != 0;
+        if (verbose)
+        {
+            context.Streams.WriteStderr(PollerReport.Format(options.DisabledPollers));
+        }
+
+        if (!PollerReport.IsUsable(options.DisabledPollers))
+        {
+            printer.Alert(PollerReport.NoPollerAlert);
+            return 1;
+        }
+
+        if (verbose)
+        {
+            context.Streams.WriteStdout(PollerReport.UsingLine);
+        }
+
+        return context.RunEngine(new EngineStartup(options, result.Document!, modes, printer, argv0));
+    }
+
+    private static bool TryLoad(CommandLineOptions options, IConfigEnvironment environment, DiagnosticPrinter printer, out ConfigLoadResult result)
+    {
+        var loadOptions = new ConfigLoadOptions
+        {
+            DefaultProxyMaxconn = options.MaxPConn,
+            Quiet = (options.Mode & ArgMode.Quiet) != 0,
+            Verbose = (options.Mode & ArgMode.Verbose) != 0,
+        };
+        try
+        {
+            result = ConfigLoader.Load(options.ConfigFiles, loadOptions, environment, printer);
+            return true;
+        }
+        catch (Exception ex)
+        {
+            // 1.4 has no such path: this is a HaproxyNet bug, reported instead of a raw stack dump.
+            printer.Alert("HaproxyNet internal error while reading the configuration: " + ex + "\n");
+            result = new ConfigLoadResult(null, 1, false);
+            return false;
+        }
+    }
+}

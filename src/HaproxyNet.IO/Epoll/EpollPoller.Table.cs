@@ -1,0 +1,149 @@
+using HaproxyNet.IO.Native;
+
+namespace HaproxyNet.IO.Epoll;
+
+/// <summary>The fd table, epoll registration and the pending (ready and wanted) list.</summary>
+public sealed unsafe partial class EpollPoller
+{
+    /// <summary>Adds a new socket to the table (1.4 <c>fd_insert</c>); epoll registration comes later.</summary>
+    internal void Attach(FdEntry entry)
+    {
+        var fd = entry.Fd;
+        if (fd >= _table.Length)
+        {
+            Array.Resize(ref _table, Math.Max(fd + 1, _table.Length * 2));
+        }
+
+        entry.Generation = ++_generation;
+        _table[fd] = entry;
+    }
+
+    /// <summary>Forgets a socket that is about to be closed; close() itself removes it from epoll.</summary>
+    internal void Detach(FdEntry entry)
+    {
+        var fd = entry.Fd;
+        if (fd >= 0 && fd < _table.Length && ReferenceEquals(_table[fd], entry))
+        {
+            _table[fd] = null;
+        }
+
+        if (entry.Registered)
+        {
+            entry.Registered = false;
+            RegisteredCount--;
+        }
+    }
+
+    /// <summary>EPOLL_CTL_ADD with every direction, edge-triggered: the only epoll_ctl a socket ever gets.</summary>
+    internal void Register(FdEntry entry)
+    {
+        byte* ev = stackalloc byte[16];
+        var data = ((ulong)entry.Generation << 32) | (uint)entry.Fd;
+        EpollEvent.Write(ev, Linux.EPOLLIN | Linux.EPOLLOUT | Linux.EPOLLRDHUP | Linux.EPOLLET, data);
+        if (LibC.EpollCtl(_epfd, Linux.EPOLL_CTL_ADD, entry.Fd, ev) != 0)
+        {
+            // ENOMEM/ENOSPC (max_user_watches): nothing sensible can continue on this socket.
+            throw new InvalidOperationException("epoll_ctl(ADD) failed: errno " + LibC.Errno);
+        }
+
+        entry.Registered = true;
+        RegisteredCount++;
+    }
+
+    internal void MarkPending(FdEntry entry)
+    {
+        if (entry.Pending)
+        {
+            return;
+        }
+
+        if (_pendingCount == _pending.Length)
+        {
+            Array.Resize(ref _pending, _pending.Length * 2);
+        }
+
+        entry.Pending = true;
+        _pending[_pendingCount++] = entry;
+    }
+
+    private void Collect(uint events, ulong data)
+    {
+        if (data == WakeToken)
+        {
+            ulong counter;
+            LibC.Read(_wakeFd, (byte*)&counter, sizeof(ulong));
+            return;
+        }
+
+        var fd = (int)(uint)data;
+        var entry = fd < _table.Length ? _table[fd] : null;
+        if (entry is null || entry.Generation != (uint)(data >> 32))
+        {
+            return; // closed (and maybe reused) since the kernel queued this event
+        }
+
+        var ready = 0;
+        if ((events & (Linux.EPOLLIN | Linux.EPOLLRDHUP | Linux.EPOLLHUP | Linux.EPOLLERR)) != 0)
+        {
+            ready |= FdEntry.Read;
+        }
+
+        if ((events & (Linux.EPOLLOUT | Linux.EPOLLHUP | Linux.EPOLLERR)) != 0)
+        {
+            ready |= FdEntry.Write;
+        }
+
+        entry.Ready |= ready;
+        if ((entry.Interest & entry.Ready) != 0)
+        {
+            MarkPending(entry);
+        }
+    }
+
+    /// <summary>Runs callbacks for the sockets pending at entry, read before write per socket.</summary>
+    private int Dispatch()
+    {
+        var handled = 0;
+        var count = _pendingCount;
+        for (var i = 0; i < count; i++)
+        {
+            var entry = _pending[i];
+            if ((entry.Interest & entry.Ready & FdEntry.Read) != 0)
+            {
+                entry.FireRead();
+                handled++;
+            }
+
+            // The read callback may have closed the socket or changed its interest.
+            if (!entry.IsClosed && (entry.Interest & entry.Ready & FdEntry.Write) != 0)
+            {
+                entry.FireWrite();
+                handled++;
+            }
+        }
+
+        Compact();
+        return handled;
+    }
+
+    /// <summary>Keeps what is still wanted and ready (including entries queued by callbacks), in order.</summary>
+    private void Compact()
+    {
+        var kept = 0;
+        for (var i = 0; i < _pendingCount; i++)
+        {
+            var entry = _pending[i];
+            if (!entry.IsClosed && (entry.Interest & entry.Ready) != 0)
+            {
+                _pending[kept++] = entry;
+            }
+            else
+            {
+                entry.Pending = false;
+            }
+        }
+
+        Array.Clear(_pending, kept, _pendingCount - kept);
+        _pendingCount = kept;
+    }
+}

@@ -1,0 +1,52 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+
+namespace HaproxyNet.IO.Native;
+
+/// <summary>The few libc calls the epoll transport needs, declared with blittable arguments only.</summary>
+/// <remarks>
+/// Split by topic (<c>LibC.Sockets.cs</c>, <c>LibC.Epoll.cs</c>). "libc" is resolved to the C library already
+/// loaded in the process (<c>libc.so.6</c> on glibc), so no extra file is probed at run time.
+/// </remarks>
+internal static unsafe partial class LibC
+{
+    private const string Lib = "libc";
+
+    static LibC()
+    {
+        NativeLibrary.SetDllImportResolver(typeof(LibC).Assembly, Resolve);
+    }
+
+    /// <summary>Forces the static constructor (and thus the resolver) before the first P/Invoke.</summary>
+    internal static void EnsureLoaded()
+    {
+    }
+
+    private static nint Resolve(string name, Assembly assembly, DllImportSearchPath? searchPath)
+    {
+        if (name != Lib)
+        {
+            return 0;
+        }
+
+        if (NativeLibrary.TryLoad("libc.so.6", out var handle))
+        {
+            return handle;
+        }
+
+        // musl and others: libc is part of the main program's dependencies.
+        return NativeLibrary.GetMainProgramHandle();
+    }
+
+    /// <summary>errno of the last call declared with SetLastError.</summary>
+    internal static int Errno => Marshal.GetLastPInvokeError();
+
+    [LibraryImport(Lib, EntryPoint = "close", SetLastError = true)]
+    internal static partial int Close(int fd);
+
+    [LibraryImport(Lib, EntryPoint = "read", SetLastError = true)]
+    internal static partial nint Read(int fd, byte* buffer, nuint count);
+
+    [LibraryImport(Lib, EntryPoint = "write", SetLastError = true)]
+    internal static partial nint Write(int fd, byte* buffer, nuint count);
+}

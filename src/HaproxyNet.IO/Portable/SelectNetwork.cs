@@ -1,0 +1,141 @@
+using System.Net;
+using System.Net.Sockets;
+using HaproxyNet.Core.Ports;
+
+namespace HaproxyNet.IO.Portable;
+
+/// <summary>Listeners and connections on <see cref="Socket"/> in non-blocking mode, for systems without epoll.</summary>
+/// <remarks>Same 1.4 behaviour as the epoll transport (<c>tcp_bind_listener</c>, <c>tcpv4_connect_server</c>).</remarks>
+public sealed class SelectNetwork : INetwork, IDisposable
+{
+    private readonly SelectPoller _poller = new();
+
+    public IPoller Poller => _poller;
+
+    public IListenerSocket? Listen(IPEndPoint endPoint, int backlog, out string? error)
+    {
+        error = null;
+        Socket socket;
+        try
+        {
+            socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { Blocking = false };
+        }
+        catch (SocketException)
+        {
+            error = BindReasons.CannotCreate;
+            return null;
+        }
+
+        try
+        {
+            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+        }
+        catch (SocketException)
+        {
+            error = BindReasons.CannotReuseAddr;
+        }
+
+        TrySetReusePort(socket);
+        try
+        {
+            socket.Bind(endPoint);
+        }
+        catch (SocketException)
+        {
+            socket.Dispose();
+            error = BindReasons.CannotBind;
+            return null;
+        }
+
+        try
+        {
+            socket.Listen(backlog);
+        }
+        catch (SocketException)
+        {
+            socket.Dispose();
+            error = BindReasons.CannotListen;
+            return null;
+        }
+
+        var listener = new SelectListener(_poller, socket);
+        _poller.Add(listener);
+        return listener;
+    }
+
+    public IConnection? Connect(IPEndPoint target, IPEndPoint? source, out ConnectStatus status, out int errno)
+    {
+        errno = 0;
+        Socket socket;
+        try
+        {
+            socket = new Socket(target.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { Blocking = false, NoDelay = true };
+        }
+        catch (SocketException e)
+        {
+            errno = e.NativeErrorCode;
+            status = ConnectStatus.Resource;
+            return null;
+        }
+
+        try
+        {
+            if (source is not null)
+            {
+                socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+                socket.Bind(source);
+            }
+        }
+        catch (SocketException e)
+        {
+            socket.Dispose();
+            errno = e.NativeErrorCode;
+            status = ConnectStatus.Resource;
+            return null;
+        }
+
+        try
+        {
+            socket.Connect(target);
+        }
+        catch (SocketException e) when (e.SocketErrorCode is SocketError.WouldBlock or SocketError.InProgress or SocketError.AlreadyInProgress)
+        {
+            // the expected answer of a non-blocking connect
+        }
+        catch (SocketException e)
+        {
+            socket.Dispose();
+            errno = e.NativeErrorCode;
+            status = e.SocketErrorCode is SocketError.AddressAlreadyInUse or SocketError.AddressNotAvailable or SocketError.NoBufferSpaceAvailable
+                ? ConnectStatus.Resource
+                : ConnectStatus.Refused;
+            return null;
+        }
+
+        var connection = new SelectConnection(_poller, socket, target);
+        _poller.Add(connection);
+        status = ConnectStatus.InProgress;
+        return connection;
+    }
+
+    public void Dispose() => _poller.Dispose();
+
+    private static void TrySetReusePort(Socket socket)
+    {
+        // SOL_SOCKET/SO_REUSEPORT differ per system; 1.4 ignores a failure here.
+        try
+        {
+            if (OperatingSystem.IsLinux())
+            {
+                socket.SetRawSocketOption(1, 15, BitConverter.GetBytes(1));
+            }
+            else if (OperatingSystem.IsMacOS() || OperatingSystem.IsFreeBSD())
+            {
+                socket.SetRawSocketOption(0xffff, 0x200, BitConverter.GetBytes(1));
+            }
+        }
+        catch (SocketException)
+        {
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text;
+using HaproxyNet.EndToEnd.Tests.Support;
+using HaproxyNet.LogDiff;
+using HaproxyNet.LogDiff.Comparison;
+using HaproxyNet.Testing;
+using HaproxyNet.Testing.Scenarios;
+
+namespace HaproxyNet.EndToEnd.Tests.Scenarios;
+
+/// <summary>
+/// Runs <c>dotnet haproxynet.dll -db -f cfg</c> through golden scenarios and requires its normalized syslog output
+/// to match the recorded 1.4.25 expected.log field by field (timers within max(100 ms, 20 %)).
+/// </summary>
+/// <remarks>
+/// Opt-in with <c>HAPROXYNET_E2E=1</c> (see <see cref="EndToEndTheoryAttribute"/>): the engine does not proxy traffic
+/// yet, so today these fail honestly when enabled. Each run takes the scenario's real time (seed-* about 8 s + 3 s
+/// stop grace). On failure the message holds the difference report, harness errors, the proxy's stderr and the
+/// folder with run.json, raw.log and normalized.log (kept for inspection).
+/// </remarks>
+[Trait("Category", "EndToEnd")]
+public class ScenarioConformanceTests
+{
+    [EndToEndTheory]
+    [InlineData("seed-incident")]
+    [InlineData("seed-fixed")]
+    [InlineData("tcp-basic")]
+    [InlineData("tcp-log-options")]
+    public void Run_GoldenScenario_MatchesRecordedLog(string scenario)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "haproxynet.dll");
+        Assert.True(File.Exists(dll), "haproxynet.dll not found next to the tests: " + dll);
+        var output = new TempDirectory("e2e-" + scenario);
+
+        var run = ScenarioRunner.Run($"dotnet \"{dll}\"", TestDataPaths.Golden(scenario), output.Path);
+
+        var expected = LogFile.ReadLines(Path.Combine(TestDataPaths.Golden(scenario), "expected.log"));
+        var differences = new LogComparer().Compare(expected, run.Normalize());
+        var passed = differences.Count == 0 && run.Errors.Count == 0;
+        output.Keep = !passed;
+        Assert.True(passed, Describe(run, differences));
+        output.Dispose();
+    }
+
+    private static string Describe(ScenarioRun run, IReadOnlyList<LogDifference> differences)
+    {
+        var text = new StringBuilder();
+        text.Append("scenario ").Append(run.Scenario).Append(": output kept in ").Append(run.OutputDirectory).Append('\n');
+        text.Append("proxy pid ").Append(run.Pid?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-")
+            .Append(", exit code ").Append(run.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-").Append('\n');
+        foreach (var error in run.Errors)
+        {
+            text.Append("harness error: ").Append(error).Append('\n');
+        }
+
+        text.Append(DifferenceReport.Format(differences));
+        var stderr = run.ReadStderr();
+        if (stderr.Length > 0)
+        {
+            text.Append("--- proxy stderr (end)\n").Append(stderr.Length > 2000 ? stderr[^2000..] : stderr);
+        }
+
+        return text.ToString();
+    }
+}
