@@ -1,0 +1,78 @@
+using System.Globalization;
+using HaproxyNet.Config.Model;
+
+namespace HaproxyNet.Config.Lint;
+
+/// <summary>Finding texts: every number the operator needs to see the pitfall and fix it.</summary>
+public static partial class ConfigLint
+{
+    private static string FloorMessage(ProxySection proxy, ServerLine srv, int activeCount, int capacity, QueueTimeoutOrigin origin)
+    {
+        var n = MinconnFloor.SessionsToLeaveFloor(srv.MinConn, srv.MaxConn, proxy.FullConn);
+        var q = proxy.Timeouts.Queue;
+        var text = string.Create(CultureInfo.InvariantCulture,
+            $"{SectionWord(proxy)} '{proxy.Name}' server '{srv.Name}': dynamic maxconn stays at minconn={srv.MinConn} "
+            + $"until the backend holds {n} sessions (maxconn={srv.MaxConn}, fullconn={proxy.FullConn}{FullConnNote(proxy)}); "
+            + $"at low load the backend serves at most {capacity} session{(capacity == 1 ? string.Empty : "s")} at once "
+            + $"(minconn summed over its {activeCount} active server{(activeCount == 1 ? string.Empty : "s")}) and the rest ");
+        text += origin == QueueTimeoutOrigin.None
+            ? "wait in the queue with no time limit (neither 'timeout queue' nor 'timeout connect' is set)."
+            : string.Create(CultureInfo.InvariantCulture,
+                $"queue for up to {q} ms ({OriginText(origin)}), then fail with sQ{(proxy.Mode == ProxyMode.Http ? " and a 503" : string.Empty)} "
+                + $"(logged as {proxy.Name}/{QueueLogServer(proxy, srv)}{CookieNote(proxy, srv)} with Tw about {q} ms).");
+        if (srv.SlowStartSeconds > 0)
+        {
+            text += string.Create(CultureInfo.InvariantCulture,
+                $" For {srv.SlowStartSeconds} s after it comes back up, slowstart scales that limit down further (never below 1).");
+        }
+
+        return text + " Raise minconn, set it equal to maxconn, or lower fullconn to the expected load.";
+    }
+
+    private static string QueueTimeoutMessage(ProxySection proxy, QueueTimeoutOrigin origin)
+    {
+        var from = origin == QueueTimeoutOrigin.ConnectFallback ? "its 'timeout connect'" : "the last defaults' 'timeout connect'";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{SectionWord(proxy)} '{proxy.Name}': queued sessions expire after {proxy.Timeouts.Queue} ms because no 'timeout queue' is set "
+            + $"and 1.4 falls back to {from}; set 'timeout queue' to how long a client may wait for a server slot.");
+    }
+
+    /// <summary>The keyword that opened the section, so the operator can find it in the file.</summary>
+    private static string SectionWord(ProxySection proxy) =>
+        (proxy.Capabilities & ProxyCapabilities.Frontend) != 0 ? "listen" : "backend";
+
+    /// <summary>Says when fullconn equals the proxy's maxconn, which is 1.4's value for an unset fullconn.</summary>
+    private static string FullConnNote(ProxySection proxy)
+    {
+        if (proxy.MaxConn == 0 || proxy.FullConn != proxy.MaxConn)
+        {
+            return string.Empty;
+        }
+
+        return string.Create(CultureInfo.InvariantCulture,
+            $": the {SectionWord(proxy)}'s maxconn, which 1.4 uses when fullconn is unset");
+    }
+
+    /// <summary>A persistence cookie binds the session to its server, which queues it in the server's own queue.</summary>
+    private static string CookieNote(ProxySection proxy, ServerLine srv) =>
+        proxy.CookieName is not null && srv.Cookie is not null && QueueLogServer(proxy, srv) == "<NOSRV>"
+            ? $", or {proxy.Name}/{srv.Name} when its cookie '{srv.Cookie}' sent the session there,"
+            : string.Empty;
+
+    private static string OriginText(QueueTimeoutOrigin origin) => origin switch
+    {
+        QueueTimeoutOrigin.ConnectFallback => "'timeout connect', no 'timeout queue'",
+        QueueTimeoutOrigin.DefaultsConnectFallback => "the last defaults' 'timeout connect', no 'timeout queue'",
+        _ => "'timeout queue'",
+    };
+
+    /// <summary>
+    /// Round robin and leastconn skip saturated servers, so sessions wait in the backend queue (<c>&lt;NOSRV&gt;</c>);
+    /// hashing picks the server anyway and the session waits in that server's queue.
+    /// </summary>
+    private static string QueueLogServer(ProxySection proxy, ServerLine srv) => proxy.Balance switch
+    {
+        BalanceAlgorithm.RoundRobin or BalanceAlgorithm.StaticRoundRobin or BalanceAlgorithm.LeastConn => "<NOSRV>",
+        _ => srv.Name,
+    };
+}

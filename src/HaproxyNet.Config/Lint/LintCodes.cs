@@ -1,0 +1,11 @@
+namespace HaproxyNet.Config.Lint;
+
+/// <summary>The codes <see cref="ConfigLint"/> emits.</summary>
+public static class LintCodes
+{
+    /// <summary>A server's dynamic maxconn sits at minconn while sessions already wait in the queue.</summary>
+    public const string DynamicMaxconnFloor = "dynamic-maxconn-floor";
+
+    /// <summary>The queue timeout of such a backend is 1.4's fallback to <c>timeout connect</c>.</summary>
+    public const string QueueTimeoutFromConnect = "queue-timeout-from-connect";
+}
