@@ -29,6 +29,32 @@ public static partial class ConfigLint
         return text + " Raise minconn, set it equal to maxconn, or lower fullconn to the expected load.";
     }
 
+    private static string MaxqueueMessage(ProxySection proxy, ServerLine srv)
+    {
+        var n = MinconnFloor.SessionsToLeaveFloor(srv.MinConn, srv.MaxConn, proxy.FullConn);
+        var binder = QueueLogServer(proxy, srv) == "<NOSRV>" ? $"its cookie '{srv.Cookie}'" : "hashing";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{SectionWord(proxy)} '{proxy.Name}' server '{srv.Name}': while the backend holds fewer than {n} sessions this server "
+            + $"takes {srv.MinConn} at once and queues {srv.MaxQueue} more (maxqueue={srv.MaxQueue}); concurrent session number {srv.MinConn + srv.MaxQueue + 1} "
+            + $"that {binder} sends to it is refused at once with SQ{(proxy.Mode == ProxyMode.Http ? " and a 503" : string.Empty)}"
+            + $"{(proxy.Options.Contains("redispatch") && binder != "hashing" ? " unless 'option redispatch' moves it" : string.Empty)}, "
+            + $"although maxconn={srv.MaxConn} would take it.");
+    }
+
+    private static string FullconnMessage(ProxySection proxy, List<ServerLine> active, int sumMax)
+    {
+        long served = 0;
+        foreach (var srv in active)
+        {
+            served += MinconnFloor.Limit(sumMax, srv.MinConn, srv.MaxConn, proxy.FullConn);
+        }
+
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{SectionWord(proxy)} '{proxy.Name}': fullconn={proxy.FullConn} is above the {sumMax} sessions its {active.Count} active "
+            + $"server{(active.Count == 1 ? string.Empty : "s")} accept at maxconn, so they reach maxconn only once {proxy.FullConn} "
+            + $"sessions are on the backend; with {sumMax} sessions on it they serve {served} and queue the rest.");
+    }
+
     private static string QueueTimeoutMessage(ProxySection proxy, QueueTimeoutOrigin origin)
     {
         var from = origin == QueueTimeoutOrigin.ConnectFallback ? "its 'timeout connect'" : "the last defaults' 'timeout connect'";

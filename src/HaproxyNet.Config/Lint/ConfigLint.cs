@@ -50,13 +50,25 @@ public static partial class ConfigLint
         }
 
         var origin = QueueTimeoutSource.Resolve(proxy, defaults);
+        long sumMax = 0;
         foreach (var srv in active)
         {
+            sumMax += srv.MaxConn;
             if (srv.MinConn < srv.MaxConn)
             {
                 findings.Add(new LintFinding(
                     srv.Span, LintSeverity.Warning, LintCodes.DynamicMaxconnFloor, FloorMessage(proxy, srv, active.Count, capacity, origin)));
+                if (srv.MaxQueue > 0 && UsesServerQueue(proxy, srv))
+                {
+                    findings.Add(new LintFinding(srv.Span, LintSeverity.Warning, LintCodes.MaxqueueAtFloor, MaxqueueMessage(proxy, srv)));
+                }
             }
+        }
+
+        if (sumMax < proxy.FullConn)
+        {
+            findings.Add(new LintFinding(
+                proxy.Span, LintSeverity.Notice, LintCodes.FullconnAboveServerCapacity, FullconnMessage(proxy, active, (int)sumMax)));
         }
 
         if (origin is QueueTimeoutOrigin.ConnectFallback or QueueTimeoutOrigin.DefaultsConnectFallback)
@@ -65,6 +77,15 @@ public static partial class ConfigLint
                 proxy.Span, LintSeverity.Notice, LintCodes.QueueTimeoutFromConnect, QueueTimeoutMessage(proxy, origin)));
         }
     }
+
+    /// <summary>
+    /// Whether sessions can be bound to <paramref name="srv"/> before it has a free slot, so they wait in its own
+    /// queue where maxqueue applies: hashing algorithms always, round robin and leastconn only through a cookie.
+    /// </summary>
+    /// <remarks>assign_server_and_queue (backend.c): LB "next server" functions skip saturated servers.</remarks>
+    private static bool UsesServerQueue(ProxySection proxy, ServerLine srv) =>
+        proxy.Balance is not (BalanceAlgorithm.RoundRobin or BalanceAlgorithm.StaticRoundRobin or BalanceAlgorithm.LeastConn)
+        || (proxy.CookieName is not null && srv.Cookie is not null);
 
     /// <summary>Servers the LB picks from at normal times: not backup, not disabled, weight above 0.</summary>
     private static List<ServerLine> ActiveServers(ProxySection proxy)

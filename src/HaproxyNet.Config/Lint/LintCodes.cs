@@ -8,4 +8,10 @@ public static class LintCodes
 
     /// <summary>The queue timeout of such a backend is 1.4's fallback to <c>timeout connect</c>.</summary>
     public const string QueueTimeoutFromConnect = "queue-timeout-from-connect";
+
+    /// <summary>A hashed or cookie-bound session finds the server's own queue full (maxqueue) while the limit is at minconn.</summary>
+    public const string MaxqueueAtFloor = "maxqueue-at-floor";
+
+    /// <summary>fullconn exceeds what the active servers can hold at maxconn, so they never reach it before that load.</summary>
+    public const string FullconnAboveServerCapacity = "fullconn-above-server-capacity";
 }

@@ -32,7 +32,9 @@ public class ConfigLintSweepTests
                 // fullconn 500, minconn 10 / maxconn 50 on two servers: the 21st session queues (a true positive).
                 "valid-full.cfg 35 dynamic-maxconn-floor",
                 "valid-full.cfg 36 dynamic-maxconn-floor",
+                "valid-full.cfg 30 fullconn-above-server-capacity",
                 "valid-minconn-listen-implicit-fullconn.cfg 10 dynamic-maxconn-floor",
+                "valid-minconn-listen-implicit-fullconn.cfg 8 fullconn-above-server-capacity",
                 "valid-minconn-listen-implicit-fullconn.cfg 8 queue-timeout-from-connect",
             ],
             withFindings);

@@ -9,11 +9,11 @@ public class ConfigLintTests
     private const string Fixes = " Raise minconn, set it equal to maxconn, or lower fullconn to the expected load.";
 
     [Fact]
-    public void Run_SeedIncident_ReportsBothServersAndTheConnectFallback()
+    public void Run_SeedIncident_ReportsBothServersFullconnAndTheConnectFallback()
     {
         var findings = ConfigLint.Run(LintLoad.Golden("seed-incident"));
 
-        Assert.Equal(3, findings.Count);
+        Assert.Equal(4, findings.Count);
         for (var i = 0; i < 2; i++)
         {
             var f = findings[i];
@@ -28,13 +28,21 @@ public class ConfigLintTests
                 f.Message);
         }
 
-        Assert.Equal(LintCodes.QueueTimeoutFromConnect, findings[2].Code);
+        Assert.Equal(LintCodes.FullconnAboveServerCapacity, findings[2].Code);
         Assert.Equal(LintSeverity.Notice, findings[2].Severity);
         Assert.Equal(new Model.SourceSpan("haproxy.cfg", 18), findings[2].Span);
         Assert.Equal(
+            "listen 'rmi_registry': fullconn=100 is above the 20 sessions its 2 active servers accept at maxconn, so they reach "
+            + "maxconn only once 100 sessions are on the backend; with 20 sessions on it they serve 4 and queue the rest.",
+            findings[2].Message);
+
+        Assert.Equal(LintCodes.QueueTimeoutFromConnect, findings[3].Code);
+        Assert.Equal(LintSeverity.Notice, findings[3].Severity);
+        Assert.Equal(new Model.SourceSpan("haproxy.cfg", 18), findings[3].Span);
+        Assert.Equal(
             "listen 'rmi_registry': queued sessions expire after 5000 ms because no 'timeout queue' is set and 1.4 falls back "
             + "to its 'timeout connect'; set 'timeout queue' to how long a client may wait for a server slot.",
-            findings[2].Message);
+            findings[3].Message);
     }
 
     [Fact]
@@ -64,7 +72,10 @@ public class ConfigLintTests
         var doc = LintLoad.Text(Defaults + "listen l 127.0.0.1:8000\n fullconn 100\n timeout queue 30s\n"
             + " server a 127.0.0.1:9000 minconn 2 maxconn 10\n");
 
-        var f = Assert.Single(ConfigLint.Run(doc));
+        var findings = ConfigLint.Run(doc);
+
+        Assert.DoesNotContain(findings, x => x.Code == LintCodes.QueueTimeoutFromConnect);
+        var f = Assert.Single(findings, x => x.Code == LintCodes.DynamicMaxconnFloor);
 
         Assert.Equal(LintCodes.DynamicMaxconnFloor, f.Code);
         Assert.Equal(new Model.SourceSpan("t.cfg", 9), f.Span);
@@ -91,7 +102,9 @@ public class ConfigLintTests
 
         var findings = ConfigLint.Run(doc);
 
-        Assert.Equal(3, findings.Count);
+        Assert.Equal(
+            [LintCodes.DynamicMaxconnFloor, LintCodes.DynamicMaxconnFloor, LintCodes.QueueTimeoutFromConnect],
+            findings.Select(f => f.Code));
         Assert.Contains("until the backend holds 4 sessions (maxconn=10, fullconn=16)", findings[0].Message, StringComparison.Ordinal);
     }
 
@@ -168,7 +181,7 @@ public class ConfigLintTests
     {
         var doc = LintLoad.Text("listen l 127.0.0.1:8000\n fullconn 100\n server a 127.0.0.1:9000 minconn 1 maxconn 10\n");
 
-        var f = Assert.Single(ConfigLint.Run(doc));
+        var f = Assert.Single(ConfigLint.Run(doc), x => x.Code == LintCodes.DynamicMaxconnFloor);
 
         Assert.Contains(
             "the rest wait in the queue with no time limit (neither 'timeout queue' nor 'timeout connect' is set).",
@@ -197,7 +210,11 @@ public class ConfigLintTests
 
         var findings = ConfigLint.Run(doc!);
 
-        Assert.Equal(2, findings.Count);
+        Assert.Equal(3, findings.Count);
+        Assert.Equal(
+            "backend 'app': fullconn=500 is above the 100 sessions its 2 active servers accept at maxconn, so they reach maxconn "
+            + "only once 500 sessions are on the backend; with 100 sessions on it they serve 20 and queue the rest.",
+            findings[2].Message);
         var common = "dynamic maxconn stays at minconn=10 until the backend holds 110 sessions (maxconn=50, fullconn=500); at low "
             + "load the backend serves at most 20 sessions at once (minconn summed over its 2 active servers) and the rest queue for "
             + "up to 10000 ms ('timeout queue'), then fail with sQ and a 503 (logged as app/<NOSRV>, or app/{0} when its cookie "
@@ -208,5 +225,61 @@ public class ConfigLintTests
             "backend 'app' server 'a2': " + common.Replace("{0}", "a2", StringComparison.Ordinal)
             + " For 30 s after it comes back up, slowstart scales that limit down further (never below 1)." + Fixes,
             findings[1].Message);
+    }
+
+    [Fact]
+    public void Run_HashBalanceWithMaxqueue_SaysWhichSessionIsRefused()
+    {
+        var doc = LintLoad.Text(Defaults + "listen l 127.0.0.1:8000\n balance source\n fullconn 100\n"
+            + " server a 127.0.0.1:9000 minconn 1 maxconn 10 maxqueue 2\n server b 127.0.0.1:9001 minconn 1 maxconn 10 maxqueue 2\n");
+
+        var findings = ConfigLint.Run(doc);
+
+        Assert.Equal(
+            [LintCodes.DynamicMaxconnFloor, LintCodes.MaxqueueAtFloor, LintCodes.DynamicMaxconnFloor, LintCodes.MaxqueueAtFloor,
+                LintCodes.FullconnAboveServerCapacity, LintCodes.QueueTimeoutFromConnect],
+            findings.Select(f => f.Code));
+        Assert.Equal(
+            "listen 'l' server 'a': while the backend holds fewer than 20 sessions this server takes 1 at once and queues 2 more "
+            + "(maxqueue=2); concurrent session number 4 that hashing sends to it is refused at once with SQ, although maxconn=10 "
+            + "would take it.",
+            findings[1].Message);
+    }
+
+    [Fact]
+    public void Run_RoundRobinWithMaxqueueNoCookie_HasNoMaxqueueFinding()
+    {
+        // Round robin skips saturated servers: sessions wait in the backend queue, where maxqueue does not apply.
+        var doc = LintLoad.Text(Defaults + "listen l 127.0.0.1:8000\n fullconn 100\n"
+            + " server a 127.0.0.1:9000 minconn 1 maxconn 10 maxqueue 2\n");
+
+        Assert.DoesNotContain(ConfigLint.Run(doc), x => x.Code == LintCodes.MaxqueueAtFloor);
+    }
+
+    [Fact]
+    public void Run_FullconnEqualToServerCapacity_HasNoFullconnFinding()
+    {
+        var doc = LintLoad.Text(Defaults + "listen l 127.0.0.1:8000\n fullconn 20\n"
+            + " server a 127.0.0.1:9000 minconn 1 maxconn 10\n server b 127.0.0.1:9001 minconn 1 maxconn 10\n");
+
+        var findings = ConfigLint.Run(doc);
+
+        Assert.Contains(findings, x => x.Code == LintCodes.DynamicMaxconnFloor);
+        Assert.DoesNotContain(findings, x => x.Code == LintCodes.FullconnAboveServerCapacity);
+    }
+
+    [Fact]
+    public void Run_CookieWithMaxqueueAndRedispatch_NamesTheCookieAndTheRedispatch()
+    {
+        var doc = LintLoad.Text(Defaults + "listen l 127.0.0.1:8000\n mode http\n option redispatch\n cookie SRV insert\n"
+            + " fullconn 50\n server a 127.0.0.1:9000 cookie ca minconn 2 maxconn 10 maxqueue 3\n");
+
+        var f = Assert.Single(ConfigLint.Run(doc), x => x.Code == LintCodes.MaxqueueAtFloor);
+
+        Assert.Equal(
+            "listen 'l' server 'a': while the backend holds fewer than 15 sessions this server takes 2 at once and queues 3 more "
+            + "(maxqueue=3); concurrent session number 6 that its cookie 'ca' sends to it is refused at once with SQ and a 503 "
+            + "unless 'option redispatch' moves it, although maxconn=10 would take it.",
+            f.Message);
     }
 }

@@ -19,11 +19,12 @@ public class LintFormatterTests
         var text = LintFormatter.Format(ConfigLint.Run(LintLoad.Golden("seed-incident")));
 
         var lines = text.Split('\n');
-        Assert.Equal(4, lines.Length);
-        Assert.Equal(string.Empty, lines[3]);
+        Assert.Equal(5, lines.Length);
+        Assert.Equal(string.Empty, lines[4]);
         Assert.StartsWith("[LINT] parsing [haproxy.cfg:22] : listen 'rmi_registry' server 'rmi1': ", lines[0], StringComparison.Ordinal);
         Assert.StartsWith("[LINT] parsing [haproxy.cfg:23] : listen 'rmi_registry' server 'rmi2': ", lines[1], StringComparison.Ordinal);
-        Assert.StartsWith("[LINT] parsing [haproxy.cfg:18] : listen 'rmi_registry': queued sessions expire", lines[2], StringComparison.Ordinal);
+        Assert.StartsWith("[LINT] parsing [haproxy.cfg:18] : listen 'rmi_registry': fullconn=100 ", lines[2], StringComparison.Ordinal);
+        Assert.StartsWith("[LINT] parsing [haproxy.cfg:18] : listen 'rmi_registry': queued sessions expire", lines[3], StringComparison.Ordinal);
     }
 
     [Fact]
