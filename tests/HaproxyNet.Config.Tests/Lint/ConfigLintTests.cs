@@ -282,4 +282,36 @@ public class ConfigLintTests
             + "unless 'option redispatch' moves it, although maxconn=10 would take it.",
             f.Message);
     }
+
+    [Fact]
+    public void Run_SpecVerifiedExample_FloorUntil20Sessions()
+    {
+        // ENGINE.md 8.1: fullconn 1000, minconn 1 / maxconn 100: the limit is 1 until beconn reaches 20.
+        var doc = LintLoad.Text(Defaults + "listen l 127.0.0.1:8000\n mode http\n fullconn 1000\n"
+            + " server s1 127.0.0.1:9000 minconn 1 maxconn 100\n");
+
+        var f = Assert.Single(ConfigLint.Run(doc), x => x.Code == LintCodes.DynamicMaxconnFloor);
+
+        Assert.StartsWith(
+            "listen 'l' server 's1': dynamic maxconn stays at minconn=1 until the backend holds 20 sessions (maxconn=100, "
+            + "fullconn=1000); at low load the backend serves at most 1 session at once",
+            f.Message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_ListenImplicitFullconnWithDashN_UsesTheCommandLineMaxconn()
+    {
+        var (result, stderr) = CheckRun.Run(
+            Defaults + "listen l 127.0.0.1:8000\n server a 127.0.0.1:9000 minconn 1 maxconn 10\n",
+            new ConfigLoadOptions { DefaultProxyMaxconn = 100 });
+        Assert.True(result.IsValid, stderr);
+
+        var f = Assert.Single(ConfigLint.Run(result.Document!), x => x.Code == LintCodes.DynamicMaxconnFloor);
+
+        Assert.Contains(
+            "until the backend holds 20 sessions (maxconn=10, fullconn=100: the listen's maxconn, which 1.4 uses when fullconn is unset)",
+            f.Message,
+            StringComparison.Ordinal);
+    }
 }
