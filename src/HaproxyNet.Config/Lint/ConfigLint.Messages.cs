@@ -10,11 +10,17 @@ public static partial class ConfigLint
     {
         var n = MinconnFloor.SessionsToLeaveFloor(srv.MinConn, srv.MaxConn, proxy.FullConn);
         var q = proxy.Timeouts.Queue;
+        var lowLoad = IsHashBalance(proxy)
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"at low load this server serves at most {srv.MinConn} session{(srv.MinConn == 1 ? string.Empty : "s")} at once "
+                + $"and further sessions that hashing sends to it ")
+            : string.Create(CultureInfo.InvariantCulture,
+                $"at low load the backend serves at most {capacity} session{(capacity == 1 ? string.Empty : "s")} at once "
+                + $"(minconn summed over its {activeCount} active server{(activeCount == 1 ? string.Empty : "s")}) and the rest ");
         var text = string.Create(CultureInfo.InvariantCulture,
             $"{SectionWord(proxy)} '{proxy.Name}' server '{srv.Name}': dynamic maxconn stays at minconn={srv.MinConn} "
-            + $"until the backend holds {n} sessions (maxconn={srv.MaxConn}, fullconn={proxy.FullConn}{FullConnNote(proxy)}); "
-            + $"at low load the backend serves at most {capacity} session{(capacity == 1 ? string.Empty : "s")} at once "
-            + $"(minconn summed over its {activeCount} active server{(activeCount == 1 ? string.Empty : "s")}) and the rest ");
+            + $"until the backend holds {n} sessions (maxconn={srv.MaxConn}, fullconn={proxy.FullConn}{FullConnNote(proxy)}); ")
+            + lowLoad;
         text += origin == QueueTimeoutOrigin.None
             ? "wait in the queue with no time limit (neither 'timeout queue' nor 'timeout connect' is set)."
             : string.Create(CultureInfo.InvariantCulture,

@@ -43,26 +43,37 @@ public static partial class ConfigLint
         }
 
         var active = ActiveServers(proxy);
-        var firstQueued = FirstQueueingLoad(active, proxy.FullConn, out var capacity);
-        if (firstQueued == 0)
+        var hashed = IsHashBalance(proxy);
+        var capacity = 0;
+        if (!hashed && FirstQueueingLoad(active, proxy.FullConn, out capacity) == 0)
         {
             return;
         }
 
         var origin = QueueTimeoutSource.Resolve(proxy, defaults);
         long sumMax = 0;
+        var flagged = 0;
         foreach (var srv in active)
         {
             sumMax += srv.MaxConn;
-            if (srv.MinConn < srv.MaxConn)
+            if (srv.MinConn >= srv.MaxConn
+                || (hashed && MinconnFloor.SessionsToLeaveFloor(srv.MinConn, srv.MaxConn, proxy.FullConn) <= srv.MinConn + 1))
             {
-                findings.Add(new LintFinding(
-                    srv.Span, LintSeverity.Warning, LintCodes.DynamicMaxconnFloor, FloorMessage(proxy, srv, active.Count, capacity, origin)));
-                if (srv.MaxQueue > 0 && UsesServerQueue(proxy, srv))
-                {
-                    findings.Add(new LintFinding(srv.Span, LintSeverity.Warning, LintCodes.MaxqueueAtFloor, MaxqueueMessage(proxy, srv)));
-                }
+                continue;
             }
+
+            flagged++;
+            findings.Add(new LintFinding(
+                srv.Span, LintSeverity.Warning, LintCodes.DynamicMaxconnFloor, FloorMessage(proxy, srv, active.Count, capacity, origin)));
+            if (srv.MaxQueue > 0 && UsesServerQueue(proxy, srv))
+            {
+                findings.Add(new LintFinding(srv.Span, LintSeverity.Warning, LintCodes.MaxqueueAtFloor, MaxqueueMessage(proxy, srv)));
+            }
+        }
+
+        if (flagged == 0)
+        {
+            return;
         }
 
         if (sumMax < proxy.FullConn)
@@ -79,13 +90,20 @@ public static partial class ConfigLint
     }
 
     /// <summary>
+    /// Hash algorithms pick a server whatever its load, so one server at minconn queues sessions even when the
+    /// others have room: judged server by server (a session hashed to it while the backend holds minconn+1
+    /// sessions, itself included, waits).
+    /// </summary>
+    private static bool IsHashBalance(ProxySection proxy) =>
+        proxy.Balance is not (BalanceAlgorithm.RoundRobin or BalanceAlgorithm.StaticRoundRobin or BalanceAlgorithm.LeastConn);
+
+    /// <summary>
     /// Whether sessions can be bound to <paramref name="srv"/> before it has a free slot, so they wait in its own
     /// queue where maxqueue applies: hashing algorithms always, round robin and leastconn only through a cookie.
     /// </summary>
     /// <remarks>assign_server_and_queue (backend.c): LB "next server" functions skip saturated servers.</remarks>
     private static bool UsesServerQueue(ProxySection proxy, ServerLine srv) =>
-        proxy.Balance is not (BalanceAlgorithm.RoundRobin or BalanceAlgorithm.StaticRoundRobin or BalanceAlgorithm.LeastConn)
-        || (proxy.CookieName is not null && srv.Cookie is not null);
+        IsHashBalance(proxy) || (proxy.CookieName is not null && srv.Cookie is not null);
 
     /// <summary>Servers the LB picks from at normal times: not backup, not disabled, weight above 0.</summary>
     private static List<ServerLine> ActiveServers(ProxySection proxy)

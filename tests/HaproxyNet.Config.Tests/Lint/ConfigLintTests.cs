@@ -314,4 +314,43 @@ public class ConfigLintTests
             f.Message,
             StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Run_HashBalanceRoomElsewhere_JudgesEachServerAlone()
+    {
+        // fullconn 12: a 6th session hashed to 'a' gets max(5, 6 * 10 / 12) = 5 slots although 'b' is idle.
+        var doc = LintLoad.Text(Defaults + "listen l 127.0.0.1:8000\n balance source\n fullconn 12\n"
+            + " server a 127.0.0.1:9000 minconn 5 maxconn 10\n server b 127.0.0.1:9001 minconn 5 maxconn 10\n");
+
+        var findings = ConfigLint.Run(doc);
+
+        Assert.Equal(
+            [LintCodes.DynamicMaxconnFloor, LintCodes.DynamicMaxconnFloor, LintCodes.QueueTimeoutFromConnect],
+            findings.Select(f => f.Code));
+        Assert.Equal(
+            "listen 'l' server 'a': dynamic maxconn stays at minconn=5 until the backend holds 8 sessions (maxconn=10, fullconn=12); "
+            + "at low load this server serves at most 5 sessions at once and further sessions that hashing sends to it queue for up "
+            + "to 5000 ms ('timeout connect', no 'timeout queue'), then fail with sQ (logged as l/a with Tw about 5000 ms)." + Fixes,
+            findings[0].Message);
+    }
+
+    [Fact]
+    public void Run_RoundRobinSameServers_ReportsNothingAsTheOtherServerTakesTheLoad()
+    {
+        var doc = LintLoad.Text(Defaults + "listen l 127.0.0.1:8000\n fullconn 12\n"
+            + " server a 127.0.0.1:9000 minconn 5 maxconn 10\n server b 127.0.0.1:9001 minconn 5 maxconn 10\n");
+
+        Assert.Empty(ConfigLint.Run(doc));
+    }
+
+    [Theory]
+    [InlineData(10, 0)] // N = 6 = minconn + 1: the 6th session already gets 6 * 10 / 10 = 6 slots
+    [InlineData(11, 1)] // N = 7: the 6th session gets max(5, 60 / 11) = 5 slots and waits
+    public void Run_HashBalanceAroundMinconnPlusOne_FlagsOnlyAbove(int fullconn, int expected)
+    {
+        var doc = LintLoad.Text(Defaults + $"listen l 127.0.0.1:8000\n balance uri\n mode http\n fullconn {fullconn}\n"
+            + " server a 127.0.0.1:9000 minconn 5 maxconn 10\n");
+
+        Assert.Equal(expected, ConfigLint.Run(doc).Count(x => x.Code == LintCodes.DynamicMaxconnFloor));
+    }
 }
