@@ -52,10 +52,12 @@ public static partial class ConfigLint
 
         var origin = QueueTimeoutSource.Resolve(proxy, defaults);
         long sumMax = 0;
+        var unlimited = false;
         var flagged = 0;
         foreach (var srv in active)
         {
             sumMax += srv.MaxConn;
+            unlimited |= srv.MaxConn == 0;
             if (srv.MinConn >= srv.MaxConn
                 || (hashed && MinconnFloor.SessionsToLeaveFloor(srv.MinConn, srv.MaxConn, proxy.FullConn) <= srv.MinConn + 1))
             {
@@ -76,7 +78,7 @@ public static partial class ConfigLint
             return;
         }
 
-        if (sumMax < proxy.FullConn)
+        if (!unlimited && sumMax < proxy.FullConn)
         {
             findings.Add(new LintFinding(
                 proxy.Span, LintSeverity.Notice, LintCodes.FullconnAboveServerCapacity, FullconnMessage(proxy, active, (int)sumMax)));

@@ -353,4 +353,15 @@ public class ConfigLintTests
 
         Assert.Equal(expected, ConfigLint.Run(doc).Count(x => x.Code == LintCodes.DynamicMaxconnFloor));
     }
+
+    [Fact]
+    public void Run_HashBalanceWithAnUnlimitedServer_FlagsTheLimitedOneButNotFullconn()
+    {
+        var doc = LintLoad.Text(Defaults + "listen l 127.0.0.1:8000\n balance source\n fullconn 100\n"
+            + " server a 127.0.0.1:9000 minconn 1 maxconn 10\n server b 127.0.0.1:9001\n");
+
+        var findings = ConfigLint.Run(doc);
+
+        Assert.Equal([LintCodes.DynamicMaxconnFloor, LintCodes.QueueTimeoutFromConnect], findings.Select(f => f.Code));
+    }
 }
