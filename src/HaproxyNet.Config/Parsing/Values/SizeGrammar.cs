@@ -1,3 +1,4 @@
+using HaproxyNet.Config.Parsing.Lexical;
 using Sprache;
 
 namespace HaproxyNet.Config.Parsing.Values;
@@ -10,9 +11,11 @@ public static class SizeGrammar
             .Or(Parse.Chars("mM").Return(1024UL * 1024))
             .Or(Parse.Chars("gG").Return(1024UL * 1024 * 1024));
 
+    private static readonly Parser<IOption<ulong>> OptionalMultiplier = Multiplier.Optional();
+
     private static readonly Parser<(string Digits, IOption<ulong> Mult)> Size =
-        from digits in Parse.Digit.Many().Text()
-        from mult in Multiplier.Optional()
+        from digits in Scan.Many(char.IsDigit)
+        from mult in OptionalMultiplier
         select (digits, mult);
 
     /// <summary>Returns false with the offending character (or null on overflow) when 1.4 refuses the size.</summary>
@@ -20,7 +23,7 @@ public static class SizeGrammar
     {
         value = 0;
         bad = null;
-        var r = Size.TryParse(text);
+        var r = Size.TryParseText(text);
         ulong v = 0;
         foreach (var d in r.Value.Digits)
         {

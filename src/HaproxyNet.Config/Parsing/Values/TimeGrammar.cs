@@ -1,3 +1,4 @@
+using HaproxyNet.Config.Parsing.Lexical;
 using Sprache;
 
 namespace HaproxyNet.Config.Parsing.Values;
@@ -13,7 +14,7 @@ public static class TimeGrammar
 
     /// <summary>Digits, read as 32-bit unsigned with silent wrap (1.4 does not detect overflow).</summary>
     private static readonly Parser<uint> Digits =
-        Parse.Char(c => c is >= '0' and <= '9', "digit").Many()
+        Scan.Many(char.IsAsciiDigit)
             .Select(ds =>
             {
                 uint v = 0;
@@ -35,15 +36,17 @@ public static class TimeGrammar
             .Or(Parse.Char('h').Return(new Scale(3600, 1)))
             .Or(Parse.Char('d').Return(new Scale(86400, 1)));
 
+    private static readonly Parser<IOption<Scale>> OptionalUnit = Unit.Optional();
+
     private static readonly Parser<(uint Value, IOption<Scale> Unit)> Time =
         from value in Digits
-        from unit in Unit.Optional()
+        from unit in OptionalUnit
         select (value, unit);
 
     /// <summary>Parses <paramref name="text"/> with the keyword's default unit.</summary>
     public static TimeParseResult ParseTime(string text, TimeUnit unit)
     {
-        var r = Time.TryParse(text);
+        var r = Time.TryParseText(text);
         var (value, scale) = r.Value;
         if (scale.IsEmpty)
         {
