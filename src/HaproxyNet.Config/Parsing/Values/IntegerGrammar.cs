@@ -7,19 +7,36 @@ namespace HaproxyNet.Config.Parsing.Values;
 /// <remarks>glibc's <c>strtol</c> saturates on overflow; <c>atoi</c> then truncates to 32 bits.</remarks>
 public static class IntegerGrammar
 {
-    private static readonly Parser<IOption<char>> Sign = Parse.Chars("+-").Optional();
+    /// <remarks>A leaf read in one step (never fails): it runs for most numeric keyword arguments.</remarks>
+    private static readonly Parser<long> Atol = input =>
+    {
+        var src = input.Source;
+        var pos = input.Position;
+        while (pos < src.Length && src[pos] is ' ' or '\t' or '\n' or '\v' or '\f' or '\r')
+        {
+            pos++;
+        }
 
-    private static readonly Parser<long> Atol =
-        from blanks in Scan.Many(static c => c is ' ' or '\t' or '\n' or '\v' or '\f' or '\r')
-        from sign in Sign
-        from digits in Scan.Many(char.IsDigit)
-        select Accumulate(sign.GetOrElse('+') == '-', digits);
+        var negative = pos < src.Length && src[pos] == '-';
+        if (pos < src.Length && src[pos] is '+' or '-')
+        {
+            pos++;
+        }
+
+        var start = pos;
+        while (pos < src.Length && char.IsDigit(src[pos]))
+        {
+            pos++;
+        }
+
+        return Result.Success(Accumulate(negative, src.AsSpan(start, pos - start)), Scan.Skip(input, pos - input.Position));
+    };
 
     /// <summary>Positive digits only, as <c>str2uic</c> reads them.</summary>
     private static readonly Parser<long> Unsigned =
         Scan.Many(char.IsDigit).Select(d => Accumulate(false, d));
 
-    private static long Accumulate(bool negative, string digits)
+    private static long Accumulate(bool negative, ReadOnlySpan<char> digits)
     {
         long v = 0;
         foreach (var d in digits)

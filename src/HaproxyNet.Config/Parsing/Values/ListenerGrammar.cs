@@ -16,7 +16,7 @@ public static class ListenerGrammar
     private static readonly Parser<IEnumerable<string>> Elements =
         Scan.Many(static c => c != ',').DelimitedBy(Parse.Char(','));
 
-    private static readonly Parser<IOption<string>> RangeEnd = Parse.Char('-').Then(_ => Scan.Rest).Optional();
+    private static readonly Parser<IOption<string>> RangeEnd = Scan.Char("-", "dash").Then(_ => Scan.Rest).Optional();
 
     /// <summary><c>port[-end]</c>, both read with atol.</summary>
     private static readonly Parser<(long Port, long End)> PortRange =

@@ -7,9 +7,7 @@ namespace HaproxyNet.Config.Parsing.Values;
 public static class SizeGrammar
 {
     private static readonly Parser<ulong> Multiplier =
-        Parse.Chars("kK").Return(1024UL)
-            .Or(Parse.Chars("mM").Return(1024UL * 1024))
-            .Or(Parse.Chars("gG").Return(1024UL * 1024 * 1024));
+        Scan.Word("size unit", ("k", 1024UL), ("K", 1024UL), ("m", 1024UL * 1024), ("M", 1024UL * 1024), ("g", 1024UL * 1024 * 1024), ("G", 1024UL * 1024 * 1024));
 
     private static readonly Parser<IOption<ulong>> OptionalMultiplier = Multiplier.Optional();
 

@@ -28,13 +28,15 @@ public static class TimeGrammar
 
     /// <summary>A unit: what it multiplies or divides seconds by. A lone 'u' counts as seconds in 1.4.</summary>
     private static readonly Parser<Scale> Unit =
-        Parse.String("us").Return(new Scale(1, 1_000_000))
-            .Or(Parse.String("ms").Return(new Scale(1, 1000)))
-            .Or(Parse.Char('s').Return(new Scale(1, 1)))
-            .Or(Parse.Char('u').Return(new Scale(1, 1)))
-            .Or(Parse.Char('m').Return(new Scale(60, 1)))
-            .Or(Parse.Char('h').Return(new Scale(3600, 1)))
-            .Or(Parse.Char('d').Return(new Scale(86400, 1)));
+        Scan.Word(
+            "time unit",
+            ("us", new Scale(1, 1_000_000)),
+            ("ms", new Scale(1, 1000)),
+            ("s", new Scale(1, 1)),
+            ("u", new Scale(1, 1)),
+            ("m", new Scale(60, 1)),
+            ("h", new Scale(3600, 1)),
+            ("d", new Scale(86400, 1)));
 
     private static readonly Parser<IOption<Scale>> OptionalUnit = Unit.Optional();
 

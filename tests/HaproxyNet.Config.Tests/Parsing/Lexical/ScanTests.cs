@@ -54,4 +54,44 @@ public class ScanTests
         Assert.Throws<ParseException>(() => Scan.AtLeastOnce(char.IsDigit, "digit").ParseText("x"));
         Assert.Equal("12", Scan.AtLeastOnce(char.IsDigit, "digit").ParseText("12x"));
     }
+
+    [Theory]
+    [InlineData("+1", true)]
+    [InlineData("-1", true)]
+    [InlineData("1", false)]
+    [InlineData("", false)]
+    public void Char_Set_MatchesOneCharacterOfTheSet(string text, bool ok)
+    {
+        var r = Scan.Char("+-", "sign").TryParseText(text);
+
+        Assert.Equal(ok, r.WasSuccessful);
+        Assert.Equal(ok ? 1 : 0, r.Remainder.Position);
+    }
+
+    [Theory]
+    [InlineData("us", 1, 2)]
+    [InlineData("ms", 2, 2)]
+    [InlineData("m", 3, 1)]
+    [InlineData("min", 3, 1)]
+    [InlineData("u", 4, 1)]
+    public void Word_SharedPrefixes_LongestWordWins(string text, int value, int consumed)
+    {
+        var parser = Scan.Word("unit", ("m", 3), ("us", 1), ("ms", 2), ("u", 4));
+
+        var r = parser.TryParseText(text);
+
+        Assert.Equal(value, r.Value);
+        Assert.Equal(consumed, r.Remainder.Position);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("x")]
+    public void Word_NoWordAtInput_FailsWithoutConsuming(string text)
+    {
+        var r = Scan.Word("unit", ("ms", 2)).TryParseText(text);
+
+        Assert.False(r.WasSuccessful);
+        Assert.Equal(0, r.Remainder.Position);
+    }
 }
