@@ -1,3 +1,4 @@
+using HaproxyNet.Config.Acl;
 using HaproxyNet.Config.Model;
 using HaproxyNet.Config.Parsing;
 using HaproxyNet.Config.Parsing.Builders;
@@ -84,7 +85,7 @@ internal static partial class ConfigValidator
             cfgerr++;
         }
 
-        cfgerr += AclTargets.Check(s, p);
+        cfgerr += AclTargets.FindTargets(p.Name, p.Acls, new AclTargetResolver(s, p), new DiagnosticsSink(s.Diag));
 
         if (p.Mode is ProxyMode.Tcp or ProxyMode.Http
             && ((p.HasFrontend && p.TimeoutClient == 0)
