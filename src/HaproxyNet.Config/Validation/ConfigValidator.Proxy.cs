@@ -79,11 +79,7 @@ internal static partial class ConfigValidator
         cfgerr += CheckTargets(s, p);
         cfgerr += CheckStickRules(s, p);
 
-        if (p.Stats is { } st && st.HttpRequestRules > 0 && (st.Users.Count > 0 || st.Realm is not null))
-        {
-            s.Diag.Alert($"proxy '{p.Name}': stats 'auth'/'realm' and 'http-request' can't be used at the same time.\n");
-            cfgerr++;
-        }
+        cfgerr += ConvertStatsAuth(s, p);
 
         cfgerr += AclTargets.FindTargets(p.Name, p.Acls, new AclTargetResolver(s, p), new DiagnosticsSink(s.Diag));
 
