@@ -13,6 +13,8 @@ namespace HaproxyNet.Benchmarks;
 /// Run by hand: <c>dotnet run -c Release --project tests/HaproxyNet.Benchmarks -- --filter *ConfigParse*</c>.
 /// First measure (2026-11-24, shared 2-core box, ShortRun): 780 ms and 523 MB allocated per load of the
 /// 5,300-line file, about 100 KB per line; time grows linearly with the number of backends.
+/// After the lexer and value grammars stopped building Sprache inputs and parsers per character/call
+/// (same box, ShortRun): 18 ms and 26 MB per load, about 5 KB per line.
 /// </remarks>
 [MemoryDiagnoser]
 public class ConfigParseBenchmarks

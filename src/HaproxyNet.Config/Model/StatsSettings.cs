@@ -9,4 +9,18 @@ public sealed record StatsSettings(
     bool ShowLegends,
     IReadOnlyList<string> Users,
     IReadOnlyList<string> Scopes,
-    int AdminRules);
+    int AdminRules)
+{
+    /// <summary>
+    /// The <c>stats auth</c> accounts as 1.4's internal userlist <c>.internal-stats-userlist</c> (insecure
+    /// passwords, no groups, declaration order); null without <c>stats auth</c>.
+    /// </summary>
+    public UserList? AuthUserList { get; init; }
+
+    /// <summary>
+    /// The rule 1.4 builds from <c>stats auth</c> (CONFIG.md §5 step 12):
+    /// <c>auth [realm &lt;Realm&gt;] unless { http_auth(.internal-stats-userlist) }</c>; null without users or
+    /// when the check refused <c>stats auth</c> together with <c>stats http-request</c>.
+    /// </summary>
+    public Rules.HttpRequestRule? AuthRule { get; init; }
+}

@@ -51,6 +51,22 @@ internal static class ModelFreezer
         return new ConfigDocument(global, defaults, proxies, lists);
     }
 
+    private static UserList? StatsUserList(StatsBuilder st)
+    {
+        if (st.Users.Count == 0)
+        {
+            return null;
+        }
+
+        var users = new UserEntry[st.Users.Count];
+        for (var i = 0; i < users.Length; i++)
+        {
+            users[i] = new UserEntry(st.Users[i], st.Passwords[i], true, []);
+        }
+
+        return new UserList(Validation.AclTargetResolver.InternalStatsUserlist, default, users, []);
+    }
+
     private static ProxyTimeouts Timeouts(ProxyBuilder p) => new(
         p.TimeoutClient,
         p.TimeoutServer,
@@ -94,6 +110,10 @@ internal static class ModelFreezer
         Logs = [.. p.Logs],
         Stats = p.Stats is { } st
             ? new StatsSettings(st.Uri, st.Realm, st.RefreshSeconds, st.HideVersion, st.ShowLegends, [.. st.Users], [.. st.Scopes], st.AdminRules)
+            {
+                AuthUserList = StatsUserList(st),
+                AuthRule = st.AuthRule,
+            }
             : null,
         MonitorUri = p.MonitorUri,
         ErrorFiles = new Dictionary<int, byte[]>(p.ErrorFiles),

@@ -1,3 +1,4 @@
+using HaproxyNet.Config.Acl;
 using HaproxyNet.Config.Model;
 using HaproxyNet.Config.Parsing;
 using HaproxyNet.Config.Parsing.Builders;
@@ -78,13 +79,9 @@ internal static partial class ConfigValidator
         cfgerr += CheckTargets(s, p);
         cfgerr += CheckStickRules(s, p);
 
-        if (p.Stats is { } st && st.HttpRequestRules > 0 && (st.Users.Count > 0 || st.Realm is not null))
-        {
-            s.Diag.Alert($"proxy '{p.Name}': stats 'auth'/'realm' and 'http-request' can't be used at the same time.\n");
-            cfgerr++;
-        }
+        cfgerr += ConvertStatsAuth(s, p);
 
-        cfgerr += AclTargets.Check(s, p);
+        cfgerr += AclTargets.FindTargets(p.Name, p.Acls, new AclTargetResolver(s, p), new DiagnosticsSink(s.Diag));
 
         if (p.Mode is ProxyMode.Tcp or ProxyMode.Http
             && ((p.HasFrontend && p.TimeoutClient == 0)

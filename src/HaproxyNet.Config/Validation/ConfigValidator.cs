@@ -142,7 +142,7 @@ internal static partial class ConfigValidator
     }
 
     /// <summary><c>findproxy</c>: like <see cref="FindProxyMode"/> without the mode rule.</summary>
-    private static ProxyBuilder? FindProxy(ParseState s, string name, ProxyCapabilities cap)
+    internal static ProxyBuilder? FindProxy(ParseState s, string name, ProxyCapabilities cap)
     {
         ProxyBuilder? target = null;
         foreach (var px in s.Proxies)
@@ -166,7 +166,7 @@ internal static partial class ConfigValidator
     }
 
     /// <summary><c>findserver</c>: null when absent or when the name is used twice in the proxy.</summary>
-    private static ServerBuilder? FindServer(ParseState s, ProxyBuilder px, string name)
+    internal static ServerBuilder? FindServer(ParseState s, ProxyBuilder px, string name)
     {
         ServerBuilder? target = null;
         foreach (var srv in px.Servers)

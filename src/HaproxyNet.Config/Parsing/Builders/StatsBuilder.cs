@@ -13,6 +13,15 @@ internal sealed class StatsBuilder
     public string? ShowDesc;
     public bool ShowDescSet;
     public List<string> Users = [];
+
+    /// <summary>The password of each of <see cref="Users"/> (same index): the text after the first ':'.</summary>
+    public List<string> Passwords = [];
+
+    /// <summary>1.4's <c>ST_CONVDONE</c>: the <c>stats auth</c> users were turned into <see cref="AuthRule"/>.</summary>
+    public bool ConvDone;
+
+    /// <summary>The implicit <c>auth [realm &lt;r&gt;] unless { http_auth(.internal-stats-userlist) }</c> rule.</summary>
+    public Model.Rules.HttpRequestRule? AuthRule;
     public List<string> Scopes = [];
     public int AdminRules;
     public int HttpRequestRules;

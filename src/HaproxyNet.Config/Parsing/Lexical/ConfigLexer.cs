@@ -1,3 +1,4 @@
+using System.Text;
 using Sprache;
 
 namespace HaproxyNet.Config.Parsing.Lexical;
@@ -20,15 +21,12 @@ internal static class ConfigLexer
 
     private static bool IsHex(char c) => char.IsAsciiHexDigit(c);
 
-    /// <summary>A run of ordinary characters.</summary>
-    private static readonly Parser<LexPiece> Plain =
-        Parse.Char(c => c != '\\' && !EndsLine(c) && !IsSpace(c), "word character")
-            .AtLeastOnce().Text().Select(t => new LexPiece(t, 0, false));
+    private static readonly Parser<char> SimpleEscapeChar = Parse.Chars(" \\#rnt");
 
     /// <summary>Escapes that stand for one character: <c>\ </c>, <c>\\</c>, <c>\#</c>, <c>\r</c>, <c>\n</c>, <c>\t</c>.</summary>
     private static readonly Parser<LexPiece> SimpleEscape =
         from bs in Parse.Char('\\')
-        from c in Parse.Chars(" \\#rnt")
+        from c in SimpleEscapeChar
         select new LexPiece(c switch { 'r' => "\r", 'n' => "\n", 't' => "\t", _ => c.ToString() }, 1, false);
 
     /// <summary><c>\xHH</c>: both hex digits are required (<c>line + 3 &lt; end</c>).</summary>
@@ -44,7 +42,7 @@ internal static class ConfigLexer
         if (pos + 3 < src.Length && IsHex(src[pos + 2]) && IsHex(src[pos + 3]))
         {
             var value = (char)Convert.ToByte(src.Substring(pos + 2, 2), 16);
-            return Result.Success(new LexPiece(value.ToString(), 3, false), Advance(input, 4));
+            return Result.Success(new LexPiece(value.ToString(), 3, false), Skip(input, 4));
         }
 
         // Left untouched: the backslash stays and the 'x' is read as an ordinary character next.
@@ -55,92 +53,106 @@ internal static class ConfigLexer
     private static readonly Parser<LexPiece> OtherBackslash =
         Parse.Char('\\').Select(_ => new LexPiece("\\", 0, false));
 
-    private static readonly Parser<LexPiece> Piece = SimpleEscape.Or(HexEscape).Or(OtherBackslash).Or(Plain);
+    /// <summary>What a backslash starts; plain characters and blanks are scanned directly by <see cref="Lex"/>.</summary>
+    private static readonly Parser<LexPiece> Escape = SimpleEscape.Or(HexEscape).Or(OtherBackslash);
 
-    private static readonly Parser<string> Separator = Parse.Char(IsSpace, "white space").AtLeastOnce().Text();
+    private static LineInput Skip(IInput input, int count) => LineInput.From(input).Skip(count);
 
-    private static IInput Advance(IInput input, int count)
+    private static int SkipSpaces(string line, int pos)
     {
-        for (var i = 0; i < count; i++)
+        while (pos < line.Length && IsSpace(line[pos]))
         {
-            input = input.Advance();
+            pos++;
         }
 
-        return input;
+        return pos;
+    }
+
+    /// <summary>The word ending at <paramref name="end"/>: the pending plain run, after any unescaped text.</summary>
+    private static string TakeWord(string line, int runStart, int end, StringBuilder? current)
+    {
+        if (current is null || current.Length == 0)
+        {
+            return line[runStart..end];
+        }
+
+        current.Append(line, runStart, end - runStart);
+        var word = current.ToString();
+        current.Clear();
+        return word;
     }
 
     /// <summary>Splits <paramref name="line"/> (one fgets chunk) into words.</summary>
     public static LexResult Lex(string line)
     {
         var words = new List<string>();
-        var badHexFirstWord = new List<string?>();
-        IInput input = new Input(line);
-
-        // leading white space, LF and CR included
-        var lead = Separator.TryParse(line);
-        if (lead.WasSuccessful)
-        {
-            input = lead.Remainder;
-        }
-
+        List<string?>? badHexFirstWord = null;
+        StringBuilder? current = null; // only once a word holds an escape
+        var pos = SkipSpaces(line, 0); // leading white space, LF and CR included
+        var runStart = pos;
         var shrink = 0;
-        var current = new System.Text.StringBuilder();
-        var wordStartRaw = input.Position;
         var wordStartShrink = 0;
         string? overflowRest = null;
         var overflowPosition = 0;
 
-        while (!input.AtEnd)
+        while (pos < line.Length)
         {
-            var c = input.Current;
-            if (c != '\\' && EndsLine(c))
+            var c = line[pos];
+            if (c == '\\')
+            {
+                current ??= new StringBuilder();
+                current.Append(line, runStart, pos - runStart);
+                var piece = Escape(new LineInput(line).Skip(pos));
+                var value = piece.Value;
+                if (value.BadHex)
+                {
+                    // 1.4 prints args[0]; inside the first word it is not cut yet and runs to the end of the line
+                    (badHexFirstWord ??= []).Add(words.Count == 0 ? current + line[pos..] : null);
+                }
+
+                current.Append(value.Text);
+                shrink += value.Shrink;
+                pos = piece.Remainder.Position;
+                runStart = pos;
+                continue;
+            }
+
+            if (EndsLine(c))
             {
                 break;
             }
 
-            if (c != '\\' && IsSpace(c))
+            if (!IsSpace(c))
             {
-                words.Add(current.ToString());
-                current.Clear();
-                input = Separator(input).Remainder;
-                wordStartRaw = input.Position;
-                wordStartShrink = shrink;
-                if (words.Count >= MaxWords)
-                {
-                    if (!input.AtEnd)
-                    {
-                        var end = wordStartRaw;
-                        while (end < line.Length && line[end] != '#' && line[end] != '\n')
-                        {
-                            end++;
-                        }
-
-                        overflowRest = line[wordStartRaw..end];
-                        overflowPosition = wordStartRaw - wordStartShrink + 1;
-                    }
-
-                    break;
-                }
-
+                pos++;
                 continue;
             }
 
-            var piece = Piece(input);
-            var value = piece.Value;
-            if (value.BadHex)
+            words.Add(TakeWord(line, runStart, pos, current));
+            pos = SkipSpaces(line, pos);
+            runStart = pos;
+            wordStartShrink = shrink;
+            if (words.Count >= MaxWords)
             {
-                // 1.4 prints args[0]; inside the first word it is not cut yet and runs to the end of the line
-                badHexFirstWord.Add(words.Count == 0 ? current + line[input.Position..] : null);
-            }
+                if (pos < line.Length)
+                {
+                    var end = pos;
+                    while (end < line.Length && line[end] != '#' && line[end] != '\n')
+                    {
+                        end++;
+                    }
 
-            current.Append(value.Text);
-            shrink += value.Shrink;
-            input = piece.Remainder;
+                    overflowRest = line[pos..end];
+                    overflowPosition = pos - wordStartShrink + 1;
+                }
+
+                break;
+            }
         }
 
         if (words.Count < MaxWords)
         {
-            words.Add(current.ToString());
+            words.Add(TakeWord(line, runStart, pos, current));
         }
 
         // 1.4 leaves an empty last argument after trailing blanks; it is indistinguishable from "absent".
@@ -149,7 +161,17 @@ internal static class ConfigLexer
             words.RemoveAt(words.Count - 1);
         }
 
-        var badHex = badHexFirstWord.Select(t => t ?? words[0]).ToList();
+        if (badHexFirstWord is null)
+        {
+            return new LexResult(words, [], overflowRest, overflowPosition);
+        }
+
+        var badHex = new string[badHexFirstWord.Count];
+        for (var i = 0; i < badHex.Length; i++)
+        {
+            badHex[i] = badHexFirstWord[i] ?? words[0];
+        }
+
         return new LexResult(words, badHex, overflowRest, overflowPosition);
     }
 }

@@ -55,6 +55,12 @@ internal static partial class ProxyParser
             return s.Alert($"{s.At}'{cmd}' : bad regular expression '{regex}'.\n");
         }
 
+        // chain_regex runs check_replace_string on any second argument (the reqsetbe backend name too)
+        if (hasSecond && !PosixReplacement.TryParse(a[2], new DiagnosticsSink(s.Diag), out _, out var bad))
+        {
+            return err | s.Alert($"{s.At}'{cmd}' : invalid character or unterminated sequence in replacement string near '{bad}'.\n");
+        }
+
         p.RegexRules.Add(new HeaderRegexRule(request, (RegexAction)action, compiled, hasSecond ? a[2] : null, cond, s.Span));
         if (request)
         {

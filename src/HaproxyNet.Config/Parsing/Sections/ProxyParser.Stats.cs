@@ -94,7 +94,8 @@ internal static partial class ProxyParser
                 }
 
                 var stats = p.Stats ??= new StatsBuilder();
-                var user = a[2].Split(':')[0];
+                var colon = a[2].IndexOf(':', StringComparison.Ordinal);
+                var user = colon < 0 ? a[2] : a[2][..colon];
                 if (stats.Users.Contains(user))
                 {
                     err |= s.Warn($"uri auth: ignoring duplicated user '{user}'.\n");
@@ -102,6 +103,7 @@ internal static partial class ProxyParser
                 else
                 {
                     stats.Users.Add(user);
+                    stats.Passwords.Add(colon < 0 ? string.Empty : a[2][(colon + 1)..]);
                 }
 
                 return err;

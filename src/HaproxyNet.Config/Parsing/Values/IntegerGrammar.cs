@@ -1,3 +1,4 @@
+using HaproxyNet.Config.Parsing.Lexical;
 using Sprache;
 
 namespace HaproxyNet.Config.Parsing.Values;
@@ -6,17 +7,36 @@ namespace HaproxyNet.Config.Parsing.Values;
 /// <remarks>glibc's <c>strtol</c> saturates on overflow; <c>atoi</c> then truncates to 32 bits.</remarks>
 public static class IntegerGrammar
 {
-    private static readonly Parser<long> Atol =
-        from blanks in Parse.Char(c => c is ' ' or '\t' or '\n' or '\v' or '\f' or '\r', "blank").Many()
-        from sign in Parse.Chars("+-").Optional()
-        from digits in Parse.Digit.Many().Text()
-        select Accumulate(sign.GetOrElse('+') == '-', digits);
+    /// <remarks>A leaf read in one step (never fails): it runs for most numeric keyword arguments.</remarks>
+    private static readonly Parser<long> Atol = input =>
+    {
+        var src = input.Source;
+        var pos = input.Position;
+        while (pos < src.Length && src[pos] is ' ' or '\t' or '\n' or '\v' or '\f' or '\r')
+        {
+            pos++;
+        }
+
+        var negative = pos < src.Length && src[pos] == '-';
+        if (pos < src.Length && src[pos] is '+' or '-')
+        {
+            pos++;
+        }
+
+        var start = pos;
+        while (pos < src.Length && char.IsDigit(src[pos]))
+        {
+            pos++;
+        }
+
+        return Result.Success(Accumulate(negative, src.AsSpan(start, pos - start)), Scan.Skip(input, pos - input.Position));
+    };
 
     /// <summary>Positive digits only, as <c>str2uic</c> reads them.</summary>
     private static readonly Parser<long> Unsigned =
-        Parse.Digit.Many().Text().Select(d => Accumulate(false, d));
+        Scan.Many(char.IsDigit).Select(d => Accumulate(false, d));
 
-    private static long Accumulate(bool negative, string digits)
+    private static long Accumulate(bool negative, ReadOnlySpan<char> digits)
     {
         long v = 0;
         foreach (var d in digits)
@@ -32,12 +52,12 @@ public static class IntegerGrammar
         return negative ? -v : v;
     }
 
-    public static long ParseLong(string text) => Atol.Parse(text);
+    public static long ParseLong(string text) => Atol.ParseText(text);
 
     public static int ParseInt(string text) => unchecked((int)ParseLong(text));
 
     /// <summary><c>str2uic</c>: leading digits as an unsigned int (0 when none).</summary>
-    public static int ParseUnsigned(string text) => unchecked((int)Unsigned.Parse(text));
+    public static int ParseUnsigned(string text) => unchecked((int)Unsigned.ParseText(text));
 
     /// <summary><c>strtoul(text, &amp;end, 0)</c>: decimal, 0x hex or 0 octal; returns the rest that was not read.</summary>
     public static ulong ParseCStyle(string text, out string rest)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using HaproxyNet.Config.Environment;
+using HaproxyNet.Config.Parsing.Lexical;
 using Sprache;
 
 namespace HaproxyNet.Config.Parsing.Values;
@@ -13,12 +14,14 @@ namespace HaproxyNet.Config.Parsing.Values;
 public static class ListenerGrammar
 {
     private static readonly Parser<IEnumerable<string>> Elements =
-        Parse.CharExcept(',').Many().Text().DelimitedBy(Parse.Char(','));
+        Scan.Many(static c => c != ',').DelimitedBy(Parse.Char(','));
+
+    private static readonly Parser<IOption<string>> RangeEnd = Scan.Char("-", "dash").Then(_ => Scan.Rest).Optional();
 
     /// <summary><c>port[-end]</c>, both read with atol.</summary>
     private static readonly Parser<(long Port, long End)> PortRange =
-        from first in Parse.CharExcept('-').Many().Text()
-        from end in Parse.Char('-').Then(_ => Parse.AnyChar.Many().Text()).Optional()
+        from first in Scan.Many(static c => c != '-')
+        from end in RangeEnd
         select (IntegerGrammar.ParseLong(first), end.IsDefined ? IntegerGrammar.ParseLong(end.Get()) : IntegerGrammar.ParseLong(first));
 
     /// <summary>
@@ -30,7 +33,7 @@ public static class ListenerGrammar
         error = string.Empty;
 
         // 1.4 stops at an empty string (while (next && *next)), so "a:1," is fine.
-        foreach (var element in Elements.Parse(text))
+        foreach (var element in Elements.ParseText(text))
         {
             if (element.Length == 0)
             {
@@ -67,7 +70,7 @@ public static class ListenerGrammar
                 return false;
             }
 
-            var (port, end) = PortRange.Parse(range);
+            var (port, end) = PortRange.ParseText(range);
             if (port is < 1 or > 65535)
             {
                 error = $"Invalid port '{unchecked((int)port)}' specified for address '{host}'.\n";

@@ -1,5 +1,6 @@
 using System.Net;
 using HaproxyNet.Config.Environment;
+using HaproxyNet.Config.Parsing.Lexical;
 using Sprache;
 
 namespace HaproxyNet.Config.Parsing.Values;
@@ -8,7 +9,7 @@ namespace HaproxyNet.Config.Parsing.Values;
 public static class NetworkGrammar
 {
     private static readonly Parser<int> CidrLength =
-        Parse.Digit.AtLeastOnce().Text().End().Select(d => d.Length > 3 ? 99 : int.Parse(d));
+        Scan.AtLeastOnce(char.IsDigit, "digit").End().Select(d => d.Length > 3 ? 99 : int.Parse(d));
 
     /// <summary>Returns false when 1.4 refuses the network.</summary>
     internal static bool TryParse(string text, IConfigEnvironment environment, out IPAddress network, out IPAddress mask)
@@ -30,7 +31,7 @@ public static class NetworkGrammar
             }
             else
             {
-                var r = CidrLength.TryParse(m);
+                var r = CidrLength.TryParseText(m);
                 if (!r.WasSuccessful || r.Value > 32)
                 {
                     return false;

@@ -1,3 +1,4 @@
+using HaproxyNet.Config.Parsing.Lexical;
 using Sprache;
 
 namespace HaproxyNet.Config.Parsing.Values;
@@ -6,13 +7,13 @@ namespace HaproxyNet.Config.Parsing.Values;
 public static class SizeGrammar
 {
     private static readonly Parser<ulong> Multiplier =
-        Parse.Chars("kK").Return(1024UL)
-            .Or(Parse.Chars("mM").Return(1024UL * 1024))
-            .Or(Parse.Chars("gG").Return(1024UL * 1024 * 1024));
+        Scan.Word("size unit", ("k", 1024UL), ("K", 1024UL), ("m", 1024UL * 1024), ("M", 1024UL * 1024), ("g", 1024UL * 1024 * 1024), ("G", 1024UL * 1024 * 1024));
+
+    private static readonly Parser<IOption<ulong>> OptionalMultiplier = Multiplier.Optional();
 
     private static readonly Parser<(string Digits, IOption<ulong> Mult)> Size =
-        from digits in Parse.Digit.Many().Text()
-        from mult in Multiplier.Optional()
+        from digits in Scan.Many(char.IsDigit)
+        from mult in OptionalMultiplier
         select (digits, mult);
 
     /// <summary>Returns false with the offending character (or null on overflow) when 1.4 refuses the size.</summary>
@@ -20,7 +21,7 @@ public static class SizeGrammar
     {
         value = 0;
         bad = null;
-        var r = Size.TryParse(text);
+        var r = Size.TryParseText(text);
         ulong v = 0;
         foreach (var d in r.Value.Digits)
         {

@@ -1,3 +1,4 @@
+using HaproxyNet.Config.Parsing.Lexical;
 using Sprache;
 
 namespace HaproxyNet.Config.Parsing.Values;
@@ -13,7 +14,7 @@ public static class TimeGrammar
 
     /// <summary>Digits, read as 32-bit unsigned with silent wrap (1.4 does not detect overflow).</summary>
     private static readonly Parser<uint> Digits =
-        Parse.Char(c => c is >= '0' and <= '9', "digit").Many()
+        Scan.Many(char.IsAsciiDigit)
             .Select(ds =>
             {
                 uint v = 0;
@@ -27,23 +28,27 @@ public static class TimeGrammar
 
     /// <summary>A unit: what it multiplies or divides seconds by. A lone 'u' counts as seconds in 1.4.</summary>
     private static readonly Parser<Scale> Unit =
-        Parse.String("us").Return(new Scale(1, 1_000_000))
-            .Or(Parse.String("ms").Return(new Scale(1, 1000)))
-            .Or(Parse.Char('s').Return(new Scale(1, 1)))
-            .Or(Parse.Char('u').Return(new Scale(1, 1)))
-            .Or(Parse.Char('m').Return(new Scale(60, 1)))
-            .Or(Parse.Char('h').Return(new Scale(3600, 1)))
-            .Or(Parse.Char('d').Return(new Scale(86400, 1)));
+        Scan.Word(
+            "time unit",
+            ("us", new Scale(1, 1_000_000)),
+            ("ms", new Scale(1, 1000)),
+            ("s", new Scale(1, 1)),
+            ("u", new Scale(1, 1)),
+            ("m", new Scale(60, 1)),
+            ("h", new Scale(3600, 1)),
+            ("d", new Scale(86400, 1)));
+
+    private static readonly Parser<IOption<Scale>> OptionalUnit = Unit.Optional();
 
     private static readonly Parser<(uint Value, IOption<Scale> Unit)> Time =
         from value in Digits
-        from unit in Unit.Optional()
+        from unit in OptionalUnit
         select (value, unit);
 
     /// <summary>Parses <paramref name="text"/> with the keyword's default unit.</summary>
     public static TimeParseResult ParseTime(string text, TimeUnit unit)
     {
-        var r = Time.TryParse(text);
+        var r = Time.TryParseText(text);
         var (value, scale) = r.Value;
         if (scale.IsEmpty)
         {

@@ -99,4 +99,22 @@ public class ConfigLexerTests
     {
         Assert.Empty(ConfigLexer.Lex("   # nothing\n").Words);
     }
+
+    [Fact]
+    public void Lex_EscapedWordThenPlainWords_EachWordKeepsOnlyItsText()
+    {
+        var r = ConfigLexer.Lex("a\\ b cd \\#e f\\tg h\n");
+
+        Assert.Equal(["a b", "cd", "#e", "f\tg", "h"], r.Words);
+        Assert.Empty(r.BadHex);
+    }
+
+    [Fact]
+    public void Lex_BadHexInLaterWords_PrintsTheCutFirstWord()
+    {
+        var r = ConfigLexer.Lex("rspadd a\\x4 b\\x5\n");
+
+        Assert.Equal(["rspadd", "rspadd"], r.BadHex);
+        Assert.Equal(["rspadd", "a\\x4", "b\\x5"], r.Words);
+    }
 }

@@ -256,4 +256,53 @@ public class ProxyParserTests
         var (_, err) = CheckRun.Run(CheckRun.Timeouts + " mode http\nfrontend f 127.0.0.1:80\n use_backend b if TRUE\n reqadd X-A:\\ 1\nbackend b\n");
         Assert.Equal("[WARNING] parsing [t.cfg:8] : a 'reqadd' rule placed after a 'use_backend' rule will still be processed before.\n", err);
     }
+
+    [Theory]
+    [InlineData("reqrep ^(.*)$ a\\", "reqrep")]
+    [InlineData("reqirep ^x \\\\x4", "reqirep")]
+    [InlineData("rsprep ^x \\\\xg0", "rsprep")]
+    [InlineData("rspirep ^x a\\\\x", "rspirep")]
+    public void RegexReplace_BadReplacement_AlertsNearBackslash(string line, string cmd)
+    {
+        var (r, err) = Run("listen l 127.0.0.1:80\n mode http\n " + line + "\n");
+
+        Assert.Equal(
+            $"[ALERT] parsing [t.cfg:7] : '{cmd}' : invalid character or unterminated sequence in replacement string near '\\'.\n"
+            + "[ALERT] Error(s) found in configuration file : t.cfg\n"
+            + "[ALERT] Fatal errors found in configuration.\n",
+            err);
+        Assert.False(r.IsValid);
+    }
+
+    [Theory]
+    [InlineData("reqrep ^(.*)$ \\1\\x41\\0")]
+    [InlineData("rspirep ^x y")]
+    [InlineData("reqrep ^x \\\\x4f")]
+    public void RegexReplace_ValidReplacement_Silent(string line)
+    {
+        var (r, err) = Run("listen l 127.0.0.1:80\n mode http\n " + line + "\n");
+
+        Assert.Equal(string.Empty, err);
+        Assert.True(r.IsValid);
+    }
+
+    [Fact]
+    public void RegexReplace_BackslashBeforeLetter_DeprecationWarningPerSequence()
+    {
+        var (r, err) = Run("listen l 127.0.0.1:80\n mode http\n reqrep ^x \\\\a\\\\\\\\b\n");
+
+        Assert.Equal(
+            "[WARNING] '\\a' : deprecated use of a backslash before something not '\\','x' or a digit.\n"
+            + "[WARNING] '\\\\' : deprecated use of a backslash before something not '\\','x' or a digit.\n",
+            err);
+        Assert.True(r.IsValid);
+    }
+
+    [Fact]
+    public void RegexReplace_QuietLine_HidesDeprecationWarning()
+    {
+        var (_, err) = Run("global\n quiet\nlisten l 127.0.0.1:80\n mode http\n rsprep ^x \\\\a\n");
+
+        Assert.Equal(string.Empty, err);
+    }
 }

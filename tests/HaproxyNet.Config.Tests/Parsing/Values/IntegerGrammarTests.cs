@@ -11,6 +11,10 @@ public class IntegerGrammarTests
     [InlineData("  -5", -5L)]
     [InlineData("+7x", 7L)]
     [InlineData("", 0L)]
+    [InlineData("-", 0L)]
+    [InlineData("+-3", 0L)]
+    [InlineData("\t\n+12", 12L)]
+    [InlineData("-99999999999999999999999", long.MinValue)]
     [InlineData("99999999999999999999999", long.MaxValue)]
     public void ParseLong_CAtolRules_ReadsLeadingNumber(string text, long expected)
     {
