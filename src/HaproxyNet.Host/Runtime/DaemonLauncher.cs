@@ -32,6 +32,11 @@ internal static class DaemonLauncher
     /// <summary>Starts <c>nbproc</c> children and returns the parent's exit status.</summary>
     public static int Launch(EngineStartup startup)
     {
+        if (OperatingSystem.IsLinux())
+        {
+            RuntimeLibc.SetCloseOnExecAbove2();
+        }
+
         var pids = new List<int>();
         for (var i = 0; i < startup.Modes.NbProc; i++)
         {

@@ -52,6 +52,11 @@ internal sealed partial class EngineProcess : IDisposable
         ISessionTrace? trace = settings.TraceEnabled ? new NLogSessionTrace(_logFactory, true) : null;
         _loop = new EngineLoop(TimeProvider.System, network, sink, global, trace);
         RuntimeBuilder.BuildProxies(startup.Config, _loop);
+        if (settings.WarmUp)
+        {
+            JitWarmup.Prepare(typeof(EngineLoop).Assembly, typeof(NetworkFactory).Assembly, typeof(SyslogLogSink).Assembly);
+        }
+
         _signals = new SignalBridge(_loop);
         HookSyslogFailures();
     }

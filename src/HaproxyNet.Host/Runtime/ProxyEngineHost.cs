@@ -34,7 +34,9 @@ internal sealed class ProxyEngineHost : IEngineHost
         if (DaemonLauncher.IsDaemonChild)
         {
             // The front door ran silent in the child (the parent printed it all); the engine's alerts go out.
-            startup = startup with { Diagnostics = new Output.DiagnosticPrinter(Console.OpenStandardError(), TimeProvider.System, Environment.ProcessId) };
+            // fd 2 itself, not a dup: the parent waits for the end of this pipe, which Detach() brings.
+            var stderr = new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(2, ownsHandle: false), FileAccess.Write, 1);
+            startup = startup with { Diagnostics = new Output.DiagnosticPrinter(stderr, TimeProvider.System, Environment.ProcessId) };
         }
 
         try
