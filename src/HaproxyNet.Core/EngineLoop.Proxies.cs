@@ -16,7 +16,8 @@ public sealed partial class EngineLoop
         var errors = new List<string>();
         foreach (var p in Proxies)
         {
-            if (p.State != ProxyState.New)
+            // An Error proxy is retried (-sf/-st bind retries); its already bound listeners are kept.
+            if (p.State is not (ProxyState.New or ProxyState.Error))
             {
                 continue;
             }
@@ -24,6 +25,11 @@ public sealed partial class EngineLoop
             var ok = true;
             foreach (var l in p.Listeners)
             {
+                if (l.Socket is not null)
+                {
+                    continue;
+                }
+
                 l.Loop = this;
                 l.MaxConn = p.MaxConn;
                 var sock = Network.Listen(l.EndPoint, l.Backlog > 0 ? l.Backlog : p.MaxConn, out var error);
@@ -104,7 +110,7 @@ public sealed partial class EngineLoop
 
             if (Ticks.Remain(Clock.NowMs, p.StopTime) == 0)
             {
-                WarnAndLog(p, $"Proxy {p.Name} stopped (FE: {p.CumFeConn} conns, BE: {p.CumBeConn} conns).");
+                WarnAndLog(p, $"Proxy {p.Name} stopped (FE: {p.CumFeConn} conns, BE: {p.CumBeConn} conns).\n");
                 StopProxy(p);
             }
             else
@@ -130,7 +136,7 @@ public sealed partial class EngineLoop
                 continue;
             }
 
-            WarnAndLog(p, $"Stopping {p.CapabilityWord} {p.Name} in {p.GraceMs} ms.");
+            WarnAndLog(p, $"Stopping {p.CapabilityWord} {p.Name} in {p.GraceMs} ms.\n");
             p.StopTime = Ticks.Add(Clock.NowMs, p.GraceMs);
         }
     }
@@ -145,7 +151,7 @@ public sealed partial class EngineLoop
                 continue;
             }
 
-            WarnAndLog(p, $"Pausing {p.CapabilityWord} {p.Name}.");
+            WarnAndLog(p, $"Pausing {p.CapabilityWord} {p.Name}.\n");
             foreach (var l in p.Listeners)
             {
                 l.EnablePolling(false);
@@ -169,7 +175,7 @@ public sealed partial class EngineLoop
                 continue;
             }
 
-            WarnAndLog(p, $"Enabling {p.CapabilityWord} {p.Name}.");
+            WarnAndLog(p, $"Enabling {p.CapabilityWord} {p.Name}.\n");
             if (ActConn < Global.MaxConn && p.FeConn < p.MaxConn)
             {
                 EnableListeners(p);
@@ -182,11 +188,11 @@ public sealed partial class EngineLoop
         }
     }
 
-    /// <summary>Warning() on stderr (through <see cref="Warning"/>) plus send_log at warning level.</summary>
+    /// <summary>1.4's <c>Warning()</c> on stderr (when <see cref="Messages"/> is set) then <c>send_log</c> at LOG_WARNING.</summary>
     private void WarnAndLog(Proxy p, string text)
     {
-        Warning?.Invoke(text);
-        SendLog(p, LogLevels.Warning, text + "\n");
+        Messages?.Warning(text);
+        SendLog(p, LogLevels.Warning, text);
     }
 
     private static void EnableListeners(Proxy p)

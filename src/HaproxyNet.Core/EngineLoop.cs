@@ -47,6 +47,12 @@ public sealed partial class EngineLoop
     public ISessionTrace Trace { get; }
 
     /// <summary>
+    /// Where the process's own <c>[WARNING]</c> lines go (stop, pause, resume), besides syslog; null = nowhere.
+    /// The host sets it to its stderr printer, already filtered for quiet mode.
+    /// </summary>
+    public HaproxyNet.Config.Environment.IDiagnosticSink? Messages { get; set; }
+
+    /// <summary>
     /// Request analysers by bit index (the HTTP layer registers its own); a bit without analyser is skipped.
     /// Switching rules are built in.
     /// </summary>

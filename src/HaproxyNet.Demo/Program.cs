@@ -99,7 +99,9 @@ public static class Program
     private static Process StartProxy(string configPath)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "haproxynet.dll");
-        var info = new ProcessStartInfo(System.Environment.ProcessPath ?? "dotnet")
+        // Under 'dotnet run' ProcessPath is the demo's own apphost, which would start the demo again.
+        var host = System.Environment.ProcessPath;
+        var info = new ProcessStartInfo(host is not null && Path.GetFileNameWithoutExtension(host) == "dotnet" ? host : "dotnet")
         {
             UseShellExecute = false,
         };

@@ -1,6 +1,7 @@
 using HaproxyNet.Host.Engine;
 using HaproxyNet.Host.Output;
 using HaproxyNet.Host.Platform;
+using HaproxyNet.Host.Runtime;
 using HaproxyNet.Host.Startup;
 
 namespace HaproxyNet.Host;
@@ -17,8 +18,10 @@ public static class Program
             words[i] = ByteString.FromArgument(args[i]);
         }
 
+        // A -D child re-reads the configuration silently: its parent already printed every message.
+        var streams = DaemonLauncher.IsDaemonChild ? new StdStreams(Stream.Null, Stream.Null) : StdStreams.OpenConsole();
         var context = new StartupContext(
-            StdStreams.OpenConsole(),
+            streams,
             TimeProvider.System,
             Environment.ProcessId,
             new SystemConfigEnvironment(),

@@ -1,5 +1,6 @@
 using HaproxyNet.Config;
 using HaproxyNet.Config.Environment;
+using HaproxyNet.Config.Lint;
 using HaproxyNet.Host.Cli;
 using HaproxyNet.Host.Engine;
 using HaproxyNet.Host.Output;
@@ -14,6 +15,9 @@ namespace HaproxyNet.Host.Startup;
 public static class HaproxyMain
 {
     public const string ValidMessage = "Configuration file is valid\n";
+
+    /// <summary>Environment variable that turns on HaproxyNet's config lint after a valid <c>-c</c>.</summary>
+    public const string LintSwitch = "HAPROXYNET_LINT";
 
     /// <summary>Runs the front door and returns the process exit status.</summary>
     /// <param name="argv0">argv[0]; its basename names the program in the usage text.</param>
@@ -59,6 +63,12 @@ public static class HaproxyMain
             if (!quiet || (options.Mode & ArgMode.Verbose) != 0)
             {
                 context.Streams.WriteStdout(ValidMessage);
+            }
+
+            // Beyond 1.4, opt-in so that -c output stays identical by default: name the minconn/fullconn pitfalls.
+            if (System.Environment.GetEnvironmentVariable(LintSwitch) == "1" && result.Document is not null)
+            {
+                context.Streams.WriteStderr(LintFormatter.Format(ConfigLint.Run(result.Document)));
             }
 
             return 0;

@@ -35,10 +35,10 @@ public class EngineProcessHostTests
     }
 
     [Fact]
-    public void Run_NoEngineRegistered_AlertsAndExitsOne()
+    public void Run_UnavailableEngine_AlertsAndExitsOne()
     {
         var sink = new CapturingSink();
-        var code = EngineProcessHost.Run(Startup(sink));
+        var code = EngineProcessHost.Run(Startup(sink), static services => services.AddSingleton<IEngineHost, UnavailableEngineHost>());
         Assert.Equal(1, code);
         Assert.Equal(["ALERT:" + UnavailableEngineHost.Message], sink.Messages);
     }
@@ -58,10 +58,10 @@ public class EngineProcessHostTests
     }
 
     [Fact]
-    public void CreateBuilder_Default_UnavailableEngine()
+    public void CreateBuilder_Default_ProxyEngine()
     {
         using var host = EngineProcessHost.CreateBuilder(Startup(new CapturingSink()), new ExitStatus(), null).Build();
-        Assert.IsType<UnavailableEngineHost>(host.Services.GetRequiredService<IEngineHost>());
+        Assert.IsType<HaproxyNet.Host.Runtime.ProxyEngineHost>(host.Services.GetRequiredService<IEngineHost>());
     }
 
     private sealed class RecordingEngine(int status, bool fail = false) : IEngineHost

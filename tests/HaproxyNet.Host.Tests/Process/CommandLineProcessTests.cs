@@ -72,14 +72,4 @@ public class CommandLineProcessTests
         Assert.Equal(1, outcome.ExitCode);
         Assert.StartsWith("Usage : haproxynet ", Text(outcome.Stderr), StringComparison.Ordinal);
     }
-
-    [ConfigLoaderFact]
-    public void Binary_ValidConfigWithoutCheck_NoEngineYetAlertExitOne()
-    {
-        // Until the engine integration registers itself, running says so and fails instead of idling.
-        var outcome = HaproxyNetProcess.Run(Folder, "-db", "-f", "valid-minimal.cfg");
-        Assert.Equal(1, outcome.ExitCode);
-        Assert.Equal("exit: 1\n--- stdout\n--- stderr\n[ALERT] DDD/HHMMSS (PID) : " + HaproxyNet.Host.Engine.UnavailableEngineHost.Message,
-            ConfigCheckNormalizer.Format(outcome));
-    }
 }

@@ -10,7 +10,12 @@ internal static class HaproxyNetProcess
     public static string DllPath => Path.Combine(AppContext.BaseDirectory, "haproxynet.dll");
 
     /// <summary>Runs <c>dotnet haproxynet.dll args</c> in <paramref name="workingDirectory"/>, stdin closed.</summary>
-    public static ProcessOutcome Run(string workingDirectory, params string[] args)
+    public static ProcessOutcome Run(string workingDirectory, params string[] args) =>
+        RunWithEnvironment(workingDirectory, new Dictionary<string, string>(), args);
+
+    /// <summary>As <see cref="Run"/>, with extra environment variables for the child.</summary>
+    public static ProcessOutcome RunWithEnvironment(
+        string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -20,6 +25,11 @@ internal static class HaproxyNetProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(DllPath);
         foreach (var arg in args)
         {

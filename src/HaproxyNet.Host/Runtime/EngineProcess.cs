@@ -1,0 +1,216 @@
+using HaproxyNet.Config.Environment;
+using HaproxyNet.Core;
+using HaproxyNet.Core.Diagnostics;
+using HaproxyNet.Core.Ports;
+using HaproxyNet.Core.Proxies;
+using HaproxyNet.Host.Cli;
+using HaproxyNet.Host.Engine;
+using HaproxyNet.IO;
+using HaproxyNet.Logging.Diagnostics;
+using HaproxyNet.Logging.Syslog;
+using NLog;
+
+namespace HaproxyNet.Host.Runtime;
+
+/// <summary>
+/// One running proxy process: configuration → runtime → bound listeners → event loop, on the calling thread.
+/// </summary>
+/// <remarks>
+/// The tail of 1.4's <c>main()</c> in haproxy.c (CLI.md §3 steps 3-12): register SIGUSR1/SIGHUP/SIGQUIT,
+/// <c>start_proxies</c> (with the <c>-sf</c>/<c>-st</c> retry loop), "No enabled listener found",
+/// SIGTTOU/SIGTTIN, detach stdio in quiet mode, tell the old PIDs, then <c>run_poll_loop</c> until the soft
+/// stop has drained every session. Must run on the dedicated loop thread: the engine is single-threaded.
+/// </remarks>
+internal sealed partial class EngineProcess : IDisposable
+{
+    /// <summary>MAX_START_RETRIES: bind attempts while the old processes release their ports.</summary>
+    public const int MaxStartRetries = 200;
+
+    /// <summary>Syslog tag when the configuration has no <c>log-tag</c> (1.4 uses argv[0]'s basename).</summary>
+    public const string DefaultTag = SyslogOptions.DefaultTag;
+
+    private readonly EngineStartup _startup;
+    private readonly IDiagnosticSink _printer;
+    private readonly LogFactory _logFactory;
+    private readonly EngineLoop _loop;
+    private readonly SignalBridge _signals;
+
+    public EngineProcess(EngineStartup startup, EngineSettings settings)
+    {
+        _startup = startup;
+        _printer = startup.Diagnostics;
+        _logFactory = HaproxyNetLogging.CreateFactory(new HaproxyNetLoggingOptions(settings.NLogConfigFile, settings.TraceEnabled));
+        var global = RuntimeBuilder.BuildGlobal(startup.Config);
+        if (startup.Options.MaxConn > 0)
+        {
+            global.MaxConn = startup.Options.MaxConn; // -n, applied after parsing
+        }
+
+        var g = startup.Config.Global;
+        var sink = new SyslogLogSink(_logFactory, TimeProvider.System, new SyslogOptions(g.LogTag ?? DefaultTag, g.LogSendHostname));
+        var network = settings.Network ?? NetworkFactory.Create((startup.Options.DisabledPollers & DisabledPollers.Epoll) != 0);
+        ISessionTrace? trace = settings.TraceEnabled ? new NLogSessionTrace(_logFactory, true) : null;
+        _loop = new EngineLoop(TimeProvider.System, network, sink, global, trace);
+        RuntimeBuilder.BuildProxies(startup.Config, _loop);
+        if (settings.WarmUp)
+        {
+            JitWarmup.Prepare(typeof(EngineLoop).Assembly, typeof(NetworkFactory).Assembly, typeof(SyslogLogSink).Assembly);
+        }
+
+        _signals = new SignalBridge(_loop);
+        HookSyslogFailures();
+    }
+
+    /// <summary>The engine (for tests of the wiring).</summary>
+    public EngineLoop Loop => _loop;
+
+    /// <summary>Binds, runs the loop to the end of the soft stop, and returns the exit status.</summary>
+    /// <param name="onBound">Called once every listener is bound and the old PIDs were told (daemon hand-shake).</param>
+    public int Run(Action? onBound = null)
+    {
+        // Registered before binding, as 1.4 does; SIGQUIT's pool dump has no equivalent here.
+        _signals.Forward(SignalBridge.SigUsr1, EngineSignal.SoftStop);
+        _signals.Forward(SignalBridge.SigHup, EngineSignal.DumpState);
+        _signals.Ignore(SignalBridge.SigQuit);
+
+        if (!StartProxies())
+        {
+            return 1;
+        }
+
+        if (_loop.ListenerCount == 0)
+        {
+            _printer.Alert($"[{_startup.Argv0}.main()] No enabled listener found (check the <listen> keywords) ! Exiting.\n");
+            return 1;
+        }
+
+        _signals.Forward(SignalBridge.SigTtou, EngineSignal.Pause);
+        _signals.Forward(SignalBridge.SigTtin, EngineSignal.Resume);
+
+        // MODE_STARTING ends: from here Warning()/Alert() follow quiet mode, and a quiet process has no stdio.
+        var modes = _startup.Modes;
+        if (modes.ShowsMessages && !modes.IsDaemon)
+        {
+            _loop.Messages = _printer;
+            // The SIGHUP dump and "has no server available!" reach stderr through these events (no trailing newline).
+            var printer = _printer;
+            _loop.Warning += text => printer.Warning(text + "\n");
+            _loop.Alert += text => printer.Alert(text + "\n");
+        }
+
+        if (!modes.ShowsMessages && !modes.IsDaemon)
+        {
+            RuntimeLibc.DetachStdio();
+        }
+
+        var signal = OldPids.SignalFor(_startup.Options.OldPidsSignal);
+        if (signal != 0)
+        {
+            OldPids.Tell(_startup.Options.OldPids, signal);
+        }
+
+        onBound?.Invoke();
+        _loop.Run();
+        return 0;
+    }
+
+    public void Dispose()
+    {
+        _signals.Dispose();
+        _logFactory.Flush();
+        _logFactory.Dispose();
+    }
+
+    /// <summary>
+    /// start_proxies, retried while <c>-sf</c>/<c>-st</c> PIDs may still hold the ports: SIGTTOU to them, 10 ms
+    /// pause, up to <see cref="MaxStartRetries"/> more attempts; the alerts are only printed for the last attempt.
+    /// On failure after retries the old PIDs get SIGTTIN back once our own sockets are closed.
+    /// </summary>
+    private bool StartProxies()
+    {
+        var oldPids = _startup.Options.OldPids;
+        var retry = MaxStartRetries;
+        IReadOnlyList<string> errors;
+        while (true)
+        {
+            errors = _loop.StartProxies();
+            if (errors.Count == 0 || oldPids.Count == 0 || retry == 0)
+            {
+                break;
+            }
+
+            OldPids.Tell(oldPids, RuntimeLibc.SIGTTOU);
+            Thread.Sleep(10); // give the old processes time to stop listening (host side, not the engine)
+            retry--;
+        }
+
+        if (errors.Count == 0)
+        {
+            return true;
+        }
+
+        foreach (var e in errors)
+        {
+            _printer.Alert(e + "\n");
+        }
+
+        if (retry != MaxStartRetries && oldPids.Count > 0)
+        {
+            CloseListeners();
+            OldPids.Tell(oldPids, RuntimeLibc.SIGTTIN);
+        }
+
+        return false;
+    }
+
+    private void CloseListeners()
+    {
+        foreach (var p in _loop.Proxies)
+        {
+            foreach (var l in p.Listeners)
+            {
+                l.Socket?.Close();
+                l.Socket = null;
+            }
+        }
+    }
+
+    /// <summary>1.4 prints <c>sendto logger #n failed: ...</c> as an alert and goes on.</summary>
+    private void HookSyslogFailures()
+    {
+        if (HaproxyNetLogging.SyslogTarget(_logFactory) is not { } target)
+        {
+            return;
+        }
+
+        var loop = _loop;
+        target.SendFailed = failure =>
+        {
+            if (loop.Messages is { } messages)
+            {
+                messages.Alert(failure.ToAlert(LoggerNumber(loop, failure.Target)) + "\n");
+            }
+        };
+    }
+
+    /// <summary>1-based slot of <paramref name="target"/> in the logger list it came from.</summary>
+    private static int LoggerNumber(EngineLoop loop, Core.Logging.LogTarget target)
+    {
+        var i = loop.Global.Logs.IndexOf(target);
+        if (i >= 0)
+        {
+            return i + 1;
+        }
+
+        foreach (var p in loop.Proxies)
+        {
+            i = p.Logs.IndexOf(target);
+            if (i >= 0)
+            {
+                return i + 1;
+            }
+        }
+
+        return 1;
+    }
+}

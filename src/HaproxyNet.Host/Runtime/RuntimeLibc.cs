@@ -1,0 +1,118 @@
+using System.Runtime.InteropServices;
+
+namespace HaproxyNet.Host.Runtime;
+
+/// <summary>The libc calls the running process needs: signalling old PIDs, detaching, redirecting stdio.</summary>
+internal static partial class RuntimeLibc
+{
+    private const string Library = "libc";
+
+    public const int SIGTERM = 15;
+    public const int SIGUSR1 = 10;
+    public const int SIGTTIN = 21;
+    public const int SIGTTOU = 22;
+    public const int O_RDWR = 2;
+
+    /// <summary>kill(2); failures are ignored by 1.4's <c>tell_old_pids</c> too.</summary>
+    [LibraryImport(Library, EntryPoint = "kill", SetLastError = true)]
+    public static partial int Kill(int pid, int signal);
+
+    public const int F_GETFD = 1;
+    public const int F_SETFD = 2;
+    public const int FD_CLOEXEC = 1;
+
+    [LibraryImport(Library, EntryPoint = "fcntl", SetLastError = true)]
+    public static partial int Fcntl(int fd, int command, int argument);
+
+    [LibraryImport(Library, EntryPoint = "setsid", SetLastError = true)]
+    public static partial int SetSid();
+
+    [LibraryImport(Library, EntryPoint = "dup2", SetLastError = true)]
+    public static partial int Dup2(int oldFd, int newFd);
+
+    [LibraryImport(Library, EntryPoint = "open", SetLastError = true)]
+    public static partial int Open(byte[] path, int flags);
+
+    [LibraryImport(Library, EntryPoint = "close", SetLastError = true)]
+    public static partial int Close(int fd);
+
+    /// <summary>
+    /// Marks every descriptor above stderr close-on-exec, so a child started now inherits only its stdio.
+    /// </summary>
+    /// <remarks>
+    /// .NET closes nothing between fork and exec: a pipe our own parent gave us (a test's or a script's
+    /// stdout) would otherwise stay open in a daemon child, and whoever waits for its end would wait forever.
+    /// </remarks>
+    public static void SetCloseOnExecAbove2()
+    {
+        foreach (var entry in Directory.EnumerateFileSystemEntries("/proc/self/fd"))
+        {
+            if (int.TryParse(Path.GetFileName(entry), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var fd) && fd > 2)
+            {
+                var flags = Fcntl(fd, F_GETFD, 0);
+                if (flags >= 0 && (flags & FD_CLOEXEC) == 0)
+                {
+                    _ = Fcntl(fd, F_SETFD, flags | FD_CLOEXEC);
+                }
+            }
+        }
+    }
+
+    /// <summary>Points stdin, stdout and stderr at /dev/null: 1.4 closes them in quiet and daemon mode.</summary>
+    /// <remarks>
+    /// /dev/null rather than a bare close so later sockets never take fds 0-2 and writes never fail. The runtime
+    /// keeps its own duplicates of the three descriptors (CoreCLR's PAL dups them at start-up); they are pointed
+    /// at /dev/null too, otherwise whoever reads our stdout/stderr (the -D parent) never sees them end.
+    /// </remarks>
+    public static void DetachStdio()
+    {
+        var fd = Open("/dev/null\0"u8.ToArray(), O_RDWR);
+        if (fd < 0)
+        {
+            return;
+        }
+
+        var originals = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i <= 2; i++)
+        {
+            if (LinkTarget(i) is { } target && target != "/dev/null")
+            {
+                originals.Add(target);
+            }
+        }
+
+        for (var i = 0; i <= 2; i++)
+        {
+            _ = Dup2(fd, i);
+        }
+
+        if (originals.Count > 0 && Directory.Exists("/proc/self/fd"))
+        {
+            foreach (var entry in Directory.GetFileSystemEntries("/proc/self/fd"))
+            {
+                if (int.TryParse(Path.GetFileName(entry), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var other) &&
+                    other > 2 && other != fd && LinkTarget(other) is { } target && originals.Contains(target))
+                {
+                    _ = Dup2(fd, other);
+                }
+            }
+        }
+
+        if (fd > 2)
+        {
+            _ = Close(fd);
+        }
+    }
+
+    private static string? LinkTarget(int fd)
+    {
+        try
+        {
+            return new FileInfo("/proc/self/fd/" + fd.ToString(System.Globalization.CultureInfo.InvariantCulture)).LinkTarget;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+}

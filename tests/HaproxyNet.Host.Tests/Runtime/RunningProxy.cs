@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using HaproxyNet.LogDiff.Normalization;
+using HaproxyNet.Testing.Scenarios;
+
+namespace HaproxyNet.Host.Tests.Runtime;
+
+/// <summary>
+/// The real <c>haproxynet</c> binary running a small loopback configuration, with a syslog receiver; always
+/// stopped (SIGUSR1, then SIGTERM/SIGKILL) and cleaned up on dispose.
+/// </summary>
+internal sealed class RunningProxy : IDisposable
+{
+    public static readonly TimeSpan Bounded = TimeSpan.FromSeconds(15);
+
+    private readonly ProxyProcess _process;
+    private readonly string _stderrPath;
+
+    private RunningProxy(string folder, SyslogReceiver syslog, ProxyProcess process)
+    {
+        Folder = folder;
+        Syslog = syslog;
+        _process = process;
+        _stderrPath = Path.Combine(folder, "stderr.log");
+    }
+
+    public string Folder { get; }
+
+    public SyslogReceiver Syslog { get; }
+
+    public int Pid => _process.Pid;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Writes <paramref name="config"/> (<c>{SYSLOG}</c>, <c>{FE}</c> replaced) and starts <c>haproxynet -f cfg args</c>.</summary>
+    public static RunningProxy Start(string config, int frontendPort, params string[] args)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "hnet-run-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(folder);
+        var syslog = new SyslogReceiver();
+        syslog.Start();
+        var text = config.Replace("{SYSLOG}", syslog.Port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{FE}", frontendPort.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(folder, "haproxy.cfg"), text);
+        var argv = new List<string> { "dotnet", Path.Combine(AppContext.BaseDirectory, "haproxynet.dll") };
+        argv.Add("-f");
+        argv.Add("haproxy.cfg");
+        argv.AddRange(args); // last, as -sf/-st must be
+        var process = ProxyProcess.Start(argv, folder, Path.Combine(folder, "stdout.log"), Path.Combine(folder, "stderr.log"));
+        return new RunningProxy(folder, syslog, process);
+    }
+
+    /// <summary>A loopback TCP port nobody listens on right now.</summary>
+    public static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    public bool WaitListening(int port) => _process.WaitListening([port], Bounded);
+
+    /// <summary>Waits for <paramref name="count"/> datagrams matching <paramref name="pattern"/> (bounded).</summary>
+    public bool WaitLog(string pattern, int count = 1) => Syslog.WaitFor(pattern, count, Bounded);
+
+    public void Signal(int signal) => Signals.Send(Pid, signal);
+
+    /// <summary>Waits for the process to end by itself (bounded), then stops it the hard way if needed; returns the exit code.</summary>
+    public int? WaitExit()
+    {
+        var deadline = DateTime.UtcNow + Bounded;
+        while (!_process.HasExited && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(20);
+        }
+
+        return _process.Stop(TimeSpan.FromSeconds(1), static _ => { });
+    }
+
+    /// <summary>Every datagram received so far, as text.</summary>
+    public List<string> Lines()
+    {
+        var lines = new List<string>();
+        foreach (var record in Syslog.Records)
+        {
+            lines.Add(SyslogDatagramText.Decode(record.Data));
+        }
+
+        return lines;
+    }
+
+    /// <summary>stderr with the <c>DDD/HHMMSS (PID)</c> part of each prefix blanked; read once the process ended.</summary>
+    public string Stderr()
+    {
+        var text = File.Exists(_stderrPath) ? File.ReadAllText(_stderrPath, Encoding.Latin1) : string.Empty;
+        return System.Text.RegularExpressions.Regex.Replace(text, @"\] \d{3}/\d{6} \(\d+\) : ", "] T : ");
+    }
+
+    public void Dispose()
+    {
+        _process.Dispose();
+        Syslog.Dispose();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
