@@ -6,9 +6,6 @@ namespace HaproxyNet.Core;
 /// <summary>Backend-wide state messages for the health-check code.</summary>
 public sealed partial class EngineLoop
 {
-    /// <summary>Texts 1.4 prints on stderr with <c>Alert()</c>, without the trailing newline.</summary>
-    public event Action<string>? Alert;
-
     /// <summary>
     /// set_backend_down: the backend lost its last usable server. Logs "&lt;type&gt; &lt;name&gt; has no server available!"
     /// at emerg on the backend's loggers; the stderr alert quotes the name.
@@ -18,7 +15,7 @@ public sealed partial class EngineLoop
     {
         be.LastChangeSeconds = Clock.NowSeconds;
         be.DownTransitions++;
-        Alert?.Invoke($"{be.CapabilityWord} '{be.Name}' has no server available!");
+        Messages?.Alert($"{be.CapabilityWord} '{be.Name}' has no server available!\n");
         SendLog(be, LogLevels.Emerg, $"{be.CapabilityWord} {be.Name} has no server available!\n");
     }
 }

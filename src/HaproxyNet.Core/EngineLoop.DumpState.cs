@@ -10,17 +10,17 @@ public sealed partial class EngineLoop
     /// For each proxy, at notice level: a header line, one line per server (UP/DOWN, cur_sess, nbpend, cum_sess),
     /// then a summary (no servers / running on backup / no server available / N active and M backup).
     /// </summary>
-    /// <remarks>The lines also go to stderr as warnings in 1.4; the host prints them from <see cref="Warning"/>.</remarks>
+    /// <remarks>The lines also go to stderr as warnings in 1.4; the host prints them from <see cref="Messages"/>.</remarks>
     public void DumpState()
     {
-        Warning?.Invoke("SIGHUP received, dumping servers states.");
+        Messages?.Warning("SIGHUP received, dumping servers states." + "\n");
         foreach (var p in Proxies)
         {
             SendLog(p, LogLevels.Notice, $"SIGHUP received, dumping servers states for proxy {p.Name}.\n");
             foreach (var s in p.Servers)
             {
                 var line = $"SIGHUP: Server {p.Name}/{s.Name} is {(s.IsRunning ? "UP" : "DOWN")}. Conn: {s.CurSess} act, {s.NbPend} pend, {s.CumSess} tot.";
-                Warning?.Invoke(line);
+                Messages?.Warning(line + "\n");
                 SendLog(p, LogLevels.Notice, line + "\n");
             }
 
@@ -40,7 +40,7 @@ public sealed partial class EngineLoop
                 summary = $"SIGHUP: Proxy {p.Name} has {act} active servers and {bck} backup servers available. {conn}";
             }
 
-            Warning?.Invoke(summary);
+            Messages?.Warning(summary + "\n");
             SendLog(p, LogLevels.Notice, summary + "\n");
         }
     }

@@ -47,7 +47,7 @@ public sealed partial class EngineLoop
     public ISessionTrace Trace { get; }
 
     /// <summary>
-    /// Where the process's own <c>[WARNING]</c> lines go (stop, pause, resume), besides syslog; null = nowhere.
+    /// Where the process's own stderr lines go (Warning(): stop, pause, resume, SIGHUP dump; Alert(): no server available), besides syslog; null = nowhere. Texts end with their newline, as 1.4's.
     /// The host sets it to its stderr printer, already filtered for quiet mode.
     /// </summary>
     public HaproxyNet.Config.Environment.IDiagnosticSink? Messages { get; set; }
@@ -134,12 +134,6 @@ public sealed partial class EngineLoop
 
         return Math.Min(Ticks.Remain(Clock.NowMs, next) + 1, MaxDelayMs);
     }
-
-    /// <summary>
-    /// Texts 1.4 also prints on stderr with <c>Warning()</c> (soft stop, pause, resume, SIGHUP dump), without the
-    /// trailing newline; the host adds the <c>[WARNING] DDD/HHMMSS (pid) : </c> prefix unless quiet.
-    /// </summary>
-    public event Action<string>? Warning;
 
     /// <summary>Thread-safe: queues a signal for the next turn and interrupts the poller.</summary>
     public void RaiseSignal(EngineSignal signal)

@@ -102,7 +102,7 @@ public class EngineLoopTests
     {
         var (h, p) = Listen(grace: 1000);
         var stderr = new List<string>();
-        h.Loop.Warning += stderr.Add;
+        h.Loop.Messages = new LineSink(stderr, []);
         h.Start();
         var c = h.AddClient(Fe, 0, [new SimClientAction.Send([1]), new SimClientAction.Recv(1), new SimClientAction.HoldUntil(3000)]);
         h.RunFor(100);
@@ -156,7 +156,7 @@ public class EngineLoopTests
         var c = h.AddClient(Fe, 0, [new SimClientAction.Send([1]), new SimClientAction.Recv(1), new SimClientAction.HoldUntil(1000)]);
         h.RunFor(100);
         var stderr = new List<string>();
-        h.Loop.Warning += stderr.Add;
+        h.Loop.Messages = new LineSink(stderr, []);
 
         h.Loop.RaiseSignal(EngineSignal.DumpState);
         h.RunFor(1);
@@ -198,7 +198,7 @@ public class EngineLoopTests
         b.Logs.Add(EngineHarness.Local0);
         h.Loop.Proxies.Add(b);
         var alerts = new List<string>();
-        h.Loop.Alert += alerts.Add;
+        h.Loop.Messages = new LineSink([], alerts);
 
         h.Loop.SetBackendDown(p);
         h.Loop.SetBackendDown(b);
@@ -207,5 +207,13 @@ public class EngineLoopTests
         Assert.All(h.Log.Entries, e => Assert.Equal(128, e.Pri));
         Assert.Equal(["proxy 't' has no server available!", "backend 'be_warm' has no server available!"], alerts);
         Assert.Equal(1, b.DownTransitions);
+    }
+
+    /// <summary>Collects the loop's stderr texts one line each, without their newline.</summary>
+    private sealed class LineSink(List<string> warnings, List<string> alerts) : HaproxyNet.Config.Environment.IDiagnosticSink
+    {
+        public void Alert(string text) => alerts.Add(text.TrimEnd('\n'));
+
+        public void Warning(string text) => warnings.Add(text.TrimEnd('\n'));
     }
 }

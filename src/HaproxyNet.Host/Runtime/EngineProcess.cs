@@ -92,10 +92,6 @@ internal sealed partial class EngineProcess : IDisposable
         if (modes.ShowsMessages && !modes.IsDaemon)
         {
             _loop.Messages = _printer;
-            // The SIGHUP dump and "has no server available!" reach stderr through these events (no trailing newline).
-            var printer = _printer;
-            _loop.Warning += text => printer.Warning(text + "\n");
-            _loop.Alert += text => printer.Alert(text + "\n");
         }
 
         if (!modes.ShowsMessages && !modes.IsDaemon)

@@ -18,6 +18,7 @@ namespace HaproxyNet.EndToEnd.Tests.Scenarios;
 /// harness errors, the proxy's stderr and the folder with run.json, raw.log and normalized.log (kept for inspection).
 /// </remarks>
 [Trait("Category", "EndToEnd")]
+[Collection(RealTimeScenarios.Name)]
 public class ScenarioConformanceTests
 {
     [Theory]

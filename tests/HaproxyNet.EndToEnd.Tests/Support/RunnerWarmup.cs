@@ -16,6 +16,10 @@ internal static class RunnerWarmup
 
     private static readonly Lazy<int> Done = new(static () =>
     {
+        // The runner's clients, backends and syslog receiver are async on the thread pool; start with enough
+        // workers that a burst never waits for the pool's slow thread injection (~0.5-1 s per thread).
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, 64), Math.Max(io, 64));
         LoopbackRoundTrip();
         return Prepare(typeof(HaproxyNet.Testing.Scenarios.ScenarioRunner).Assembly);
     });
