@@ -90,28 +90,8 @@ internal sealed class ConsistentHash : LoadBalancerBase
 
     public override void UpdateServerWeight(Server srv)
     {
-        if (Unchanged(srv))
+        if (!HandleUsabilityChange(srv))
         {
-            return;
-        }
-
-        var oldUsable = srv.WasUsable;
-        var newUsable = srv.IsUsable;
-        if (!oldUsable && !newUsable)
-        {
-            Commit(srv);
-            return;
-        }
-
-        if (!oldUsable)
-        {
-            SetServerStatusUp(srv);
-            return;
-        }
-
-        if (!newUsable)
-        {
-            SetServerStatusDown(srv);
             return;
         }
 

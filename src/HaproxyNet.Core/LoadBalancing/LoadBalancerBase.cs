@@ -187,6 +187,41 @@ internal abstract class LoadBalancerBase : ILoadBalancer
     /// <summary>True when nothing changed since the last commit (every lbprm callback starts with this).</summary>
     protected static bool Unchanged(Server srv) => srv.State == srv.PrevState && srv.EWeight == srv.PrevEWeight;
 
+    /// <summary>
+    /// The common head of the tree balancers' weight update (1.4's <c>fwrr_</c>/<c>fwlc_</c>/<c>chash_update_server_weight</c>):
+    /// nothing changed, stayed unusable, became usable (an up) or became unusable (a down) are all handled here.
+    /// </summary>
+    /// <returns>True when the server was and stays usable: the caller then moves it in its own tree.</returns>
+    protected bool HandleUsabilityChange(Server srv)
+    {
+        if (Unchanged(srv))
+        {
+            return false;
+        }
+
+        var oldUsable = srv.WasUsable;
+        var newUsable = srv.IsUsable;
+        if (!oldUsable && !newUsable)
+        {
+            Commit(srv);
+            return false;
+        }
+
+        if (!oldUsable)
+        {
+            SetServerStatusUp(srv);
+            return false;
+        }
+
+        if (!newUsable)
+        {
+            SetServerStatusDown(srv);
+            return false;
+        }
+
+        return true;
+    }
+
     private bool IsListedBefore(Server a, Server b)
     {
         // 1.4 walks a's "next" chain looking for b.
