@@ -22,11 +22,19 @@ internal static class DaemonLauncher
     /// <summary>True in the detached copy started by <see cref="Launch"/>.</summary>
     public static bool IsDaemonChild => Environment.GetEnvironmentVariable(ChildVariable) == "1";
 
-    /// <summary>In the child, once bound: leave the session and the parent's terminal (1.4: setsid + fclose).</summary>
-    public static void Detach()
+    /// <summary>
+    /// In the child, before binding: what to do once bound, chrooted and with its final identity: leave the session
+    /// and the parent's terminal (1.4: setsid + fclose). Prepared early because /dev/null and /proc may be out of
+    /// reach after <c>chroot</c>.
+    /// </summary>
+    public static Action PrepareDetach()
     {
-        _ = RuntimeLibc.SetSid();
-        RuntimeLibc.DetachStdio();
+        var stdio = StdioDetach.Prepare();
+        return () =>
+        {
+            _ = RuntimeLibc.SetSid();
+            stdio?.Apply();
+        };
     }
 
     /// <summary>Starts <c>nbproc</c> children and returns the parent's exit status.</summary>

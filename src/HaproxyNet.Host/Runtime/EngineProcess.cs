@@ -99,10 +99,20 @@ internal sealed partial class EngineProcess : IDisposable
             RuntimeLibc.DetachStdio();
         }
 
+        if (!ChangeRoot())
+        {
+            return 1;
+        }
+
         var signal = OldPids.SignalFor(_startup.Options.OldPidsSignal);
         if (signal != 0)
         {
             OldPids.Tell(_startup.Options.OldPids, signal);
+        }
+
+        if (!SetIdentity())
+        {
+            return 1;
         }
 
         onBound?.Invoke();

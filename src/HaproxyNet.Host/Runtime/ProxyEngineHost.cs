@@ -41,8 +41,9 @@ internal sealed class ProxyEngineHost : IEngineHost
 
         try
         {
+            var detach = DaemonLauncher.IsDaemonChild ? DaemonLauncher.PrepareDetach() : null;
             using var process = new EngineProcess(startup, EngineSettings.FromEnvironment());
-            return process.Run(DaemonLauncher.IsDaemonChild ? DaemonLauncher.Detach : null);
+            return process.Run(detach);
         }
         catch (Exception ex)
         {

@@ -58,61 +58,27 @@ internal static partial class RuntimeLibc
         }
     }
 
-    /// <summary>Points stdin, stdout and stderr at /dev/null: 1.4 closes them in quiet and daemon mode.</summary>
-    /// <remarks>
-    /// /dev/null rather than a bare close so later sockets never take fds 0-2 and writes never fail. The runtime
-    /// keeps its own duplicates of the three descriptors (CoreCLR's PAL dups them at start-up); they are pointed
-    /// at /dev/null too, otherwise whoever reads our stdout/stderr (the -D parent) never sees them end.
-    /// </remarks>
-    public static void DetachStdio()
-    {
-        var fd = Open("/dev/null\0"u8.ToArray(), O_RDWR);
-        if (fd < 0)
-        {
-            return;
-        }
+    [LibraryImport(Library, EntryPoint = "chroot", SetLastError = true)]
+    public static partial int Chroot(byte[] path);
 
-        var originals = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i <= 2; i++)
-        {
-            if (LinkTarget(i) is { } target && target != "/dev/null")
-            {
-                originals.Add(target);
-            }
-        }
+    [LibraryImport(Library, EntryPoint = "chdir", SetLastError = true)]
+    public static partial int Chdir(byte[] path);
 
-        for (var i = 0; i <= 2; i++)
-        {
-            _ = Dup2(fd, i);
-        }
+    [LibraryImport(Library, EntryPoint = "getgroups", SetLastError = true)]
+    public static partial int GetGroups(int size, nint list);
 
-        if (originals.Count > 0 && Directory.Exists("/proc/self/fd"))
-        {
-            foreach (var entry in Directory.GetFileSystemEntries("/proc/self/fd"))
-            {
-                if (int.TryParse(Path.GetFileName(entry), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var other) &&
-                    other > 2 && other != fd && LinkTarget(other) is { } target && originals.Contains(target))
-                {
-                    _ = Dup2(fd, other);
-                }
-            }
-        }
+    [LibraryImport(Library, EntryPoint = "setgroups", SetLastError = true)]
+    public static partial int SetGroups(nuint size, nint list);
 
-        if (fd > 2)
-        {
-            _ = Close(fd);
-        }
-    }
+    [LibraryImport(Library, EntryPoint = "setgid", SetLastError = true)]
+    public static partial int SetGid(int gid);
 
-    private static string? LinkTarget(int fd)
-    {
-        try
-        {
-            return new FileInfo("/proc/self/fd/" + fd.ToString(System.Globalization.CultureInfo.InvariantCulture)).LinkTarget;
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-    }
+    [LibraryImport(Library, EntryPoint = "setuid", SetLastError = true)]
+    public static partial int SetUid(int uid);
+
+    /// <summary>Points stdin, stdout and stderr at /dev/null now (see <see cref="StdioDetach"/>).</summary>
+    public static void DetachStdio() => StdioDetach.Prepare()?.Apply();
+
+    /// <summary>NUL-terminated bytes of a path for the libc calls.</summary>
+    public static byte[] CString(string text) => System.Text.Encoding.UTF8.GetBytes(text + "\0");
 }
