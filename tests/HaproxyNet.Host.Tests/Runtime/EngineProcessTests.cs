@@ -10,19 +10,7 @@ namespace HaproxyNet.Host.Tests.Runtime;
 [Trait("Category", "Process")]
 public class EngineProcessTests
 {
-    private const string Config = """
-        global
-            log 127.0.0.1:{SYSLOG} local0
-        defaults
-            log global
-            mode tcp
-            timeout connect 5s
-            timeout client 30s
-            timeout server 30s
-        listen l
-            bind 127.0.0.1:{FE}
-            server s1 127.0.0.1:9
-        """;
+    private const string Config = RunningProxy.TcpListen;
 
     [Fact]
     public void Run_SigUsr1_StoppingThenStoppedOnSyslogAndStderrExitZero()

@@ -13,27 +13,12 @@ public partial class PrivilegeDropProcessTests
 {
     private const int Nobody = 65534;
 
-    private const string Config = """
-        global
-            log 127.0.0.1:{SYSLOG} local0
-            {IDENTITY}
-        defaults
-            log global
-            mode tcp
-            timeout connect 5s
-            timeout client 30s
-            timeout server 30s
-        listen l
-            bind 127.0.0.1:{FE}
-            server s1 127.0.0.1:9
-        """;
-
     [Fact]
     public void Run_ChrootToMissingDirectory_AlertAfterBindExitOne()
     {
         var missing = "/nonexistent-hnet-" + Guid.NewGuid().ToString("N")[..8];
         var port = RunningProxy.FreePort();
-        using var proxy = RunningProxy.Start(Config.Replace("{IDENTITY}", "chroot " + missing, StringComparison.Ordinal), port, "-db");
+        using var proxy = RunningProxy.Start(WithGlobal("chroot " + missing), port, "-db");
 
         Assert.Equal(1, proxy.WaitExit());
         Assert.Matches(@"^\[ALERT\] T : \[[^\]]*haproxynet\.dll\.main\(\)\] Cannot chroot\(" + missing + @"\)\.\n$", proxy.Stderr());
@@ -48,7 +33,7 @@ public partial class PrivilegeDropProcessTests
         {
             var port = RunningProxy.FreePort();
             var identity = $"chroot {root}\n    uid {Nobody}\n    gid {Nobody}";
-            using var proxy = RunningProxy.Start(Config.Replace("{IDENTITY}", identity, StringComparison.Ordinal), port, "-db");
+            using var proxy = RunningProxy.Start(WithGlobal(identity), port, "-db");
             if (GetEuid() != 0)
             {
                 // chroot(2) needs CAP_SYS_CHROOT: 1.4 stops here with the same alert.
@@ -96,6 +81,9 @@ public partial class PrivilegeDropProcessTests
 
         return false;
     }
+
+    private static string WithGlobal(string lines)
+        => RunningProxy.TcpListen.Replace("global\n    log ", "global\n    " + lines + "\n    log ", StringComparison.Ordinal);
 
     [LibraryImport("libc", EntryPoint = "geteuid")]
     private static partial int GetEuid();

@@ -15,6 +15,21 @@ internal sealed class RunningProxy : IDisposable
 {
     public static readonly TimeSpan Bounded = TimeSpan.FromSeconds(15);
 
+    /// <summary>One TCP <c>listen</c> logging to the receiver, its server port 9 refusing (sessions end at once).</summary>
+    public const string TcpListen = """
+        global
+            log 127.0.0.1:{SYSLOG} local0
+        defaults
+            log global
+            mode tcp
+            timeout connect 5s
+            timeout client 30s
+            timeout server 30s
+        listen l
+            bind 127.0.0.1:{FE}
+            server s1 127.0.0.1:9
+        """;
+
     private readonly ProxyProcess _process;
     private readonly string _stderrPath;
 
