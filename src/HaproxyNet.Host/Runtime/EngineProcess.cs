@@ -73,6 +73,7 @@ internal sealed partial class EngineProcess : IDisposable
         _signals.Forward(SignalBridge.SigHup, EngineSignal.DumpState);
         _signals.Ignore(SignalBridge.SigQuit);
 
+        ApplyStartupLimits();
         if (!StartProxies())
         {
             return 1;
@@ -114,6 +115,8 @@ internal sealed partial class EngineProcess : IDisposable
         {
             return 1;
         }
+
+        CheckFdLimit();
 
         onBound?.Invoke();
         _loop.Run();

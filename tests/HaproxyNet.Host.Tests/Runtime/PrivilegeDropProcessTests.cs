@@ -18,7 +18,7 @@ public partial class PrivilegeDropProcessTests
     {
         var missing = "/nonexistent-hnet-" + Guid.NewGuid().ToString("N")[..8];
         var port = RunningProxy.FreePort();
-        using var proxy = RunningProxy.Start(WithGlobal("chroot " + missing), port, "-db");
+        using var proxy = RunningProxy.Start(RunningProxy.TcpListenWithGlobal("chroot " + missing), port, "-db");
 
         Assert.Equal(1, proxy.WaitExit());
         Assert.Matches(@"^\[ALERT\] T : \[[^\]]*haproxynet\.dll\.main\(\)\] Cannot chroot\(" + missing + @"\)\.\n$", proxy.Stderr());
@@ -33,7 +33,7 @@ public partial class PrivilegeDropProcessTests
         {
             var port = RunningProxy.FreePort();
             var identity = $"chroot {root}\n    uid {Nobody}\n    gid {Nobody}";
-            using var proxy = RunningProxy.Start(WithGlobal(identity), port, "-db");
+            using var proxy = RunningProxy.Start(RunningProxy.TcpListenWithGlobal(identity), port, "-db");
             if (GetEuid() != 0)
             {
                 // chroot(2) needs CAP_SYS_CHROOT: 1.4 stops here with the same alert.
@@ -81,9 +81,6 @@ public partial class PrivilegeDropProcessTests
 
         return false;
     }
-
-    private static string WithGlobal(string lines)
-        => RunningProxy.TcpListen.Replace("global\n    log ", "global\n    " + lines + "\n    log ", StringComparison.Ordinal);
 
     [LibraryImport("libc", EntryPoint = "geteuid")]
     private static partial int GetEuid();

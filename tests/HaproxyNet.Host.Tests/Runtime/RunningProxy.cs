@@ -49,6 +49,10 @@ internal sealed class RunningProxy : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary><see cref="TcpListen"/> with <paramref name="lines"/> added at the top of its global section.</summary>
+    public static string TcpListenWithGlobal(string lines)
+        => TcpListen.Replace("global\n    log ", "global\n    " + lines + "\n    log ", StringComparison.Ordinal);
+
     /// <summary>Writes <paramref name="config"/> (<c>{SYSLOG}</c>, <c>{FE}</c> replaced) and starts <c>haproxynet -f cfg args</c>.</summary>
     public static RunningProxy Start(string config, int frontendPort, params string[] args)
     {

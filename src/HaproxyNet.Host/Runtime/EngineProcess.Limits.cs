@@ -1,0 +1,41 @@
+namespace HaproxyNet.Host.Runtime;
+
+/// <summary>The descriptor and memory limits of 1.4's <c>main()</c> (CLI.md §3 steps 4 and 10, §1 <c>-m</c>).</summary>
+internal sealed partial class EngineProcess
+{
+    private int _runtimeDescriptors;
+
+    /// <summary>1.4's global.maxsock for this configuration and the final maxconn.</summary>
+    public int MaxSock => ProcessLimits.MaxSock(_startup.Config, _loop.Global.MaxConn);
+
+    /// <summary>
+    /// Before binding: RLIMIT_NOFILE := ulimit-n (default maxsock) plus what the runtime holds, then the <c>-m</c>
+    /// memory cap. Both failures are warnings printed even in quiet mode (1.4 is still starting).
+    /// </summary>
+    private void ApplyStartupLimits()
+    {
+        var nofile = _startup.Config.Global.UlimitN > 0 ? _startup.Config.Global.UlimitN : MaxSock;
+        _runtimeDescriptors = ProcessLimits.RuntimeDescriptors();
+        if (!ProcessLimits.TrySetFdLimit((long)nofile + _runtimeDescriptors))
+        {
+            _printer.Warning($"[{_startup.Argv0}.main()] Cannot raise FD limit to {nofile}.\n");
+        }
+
+        var megs = _startup.Options.MemMaxMegabytes;
+        if (megs > 0 && !ProcessLimits.TrySetMemoryLimit(megs, _startup.Modes.NbProc))
+        {
+            _printer.Warning($"[{_startup.Argv0}.main()] Cannot fix MEM limit to {megs} megs.\n");
+        }
+    }
+
+    /// <summary>After the identity change: warns when the descriptors left to the proxy are fewer than maxsock.</summary>
+    private void CheckFdLimit()
+    {
+        var available = ProcessLimits.CurrentFdLimit() - _runtimeDescriptors;
+        var maxsock = MaxSock;
+        if (available < maxsock)
+        {
+            WarnIfShown($"[{_startup.Argv0}.main()] FD limit ({available}) too low for maxconn={_loop.Global.MaxConn}/maxsock={maxsock}. Please raise 'ulimit-n' to {maxsock} or more to avoid any trouble.\n");
+        }
+    }
+}
