@@ -97,6 +97,33 @@ public class DebugTraceProcessTests
     }
 
     [Fact]
+    public void Debug_Ipv6Client_AddressAsInetNtopPrintsIt()
+    {
+        using var backend = new EchoBackend();
+        var port = RunningProxy.FreePort();
+        var config = WithBackend(backend).Replace("bind 127.0.0.1:{FE}", "bind ::1:{FE}", StringComparison.Ordinal);
+        using var proxy = RunningProxy.Start(config, port, "-d");
+        Assert.True(proxy.WaitListening(port), "proxy did not listen");
+
+        int clientPort;
+        using (var client = new TcpClient(AddressFamily.InterNetworkV6))
+        {
+            client.Connect(IPAddress.IPv6Loopback, port);
+            clientPort = ((IPEndPoint)client.Client.LocalEndPoint!).Port;
+            Exchange(client);
+            Finish(client);
+        }
+
+        Assert.True(proxy.WaitLog(" l l/s1 "), "no session log");
+        proxy.Signal(Signals.SigKill);
+        proxy.WaitExit();
+
+        var lines = TraceLines(proxy.Stdout());
+        Assert.Equal(4, lines.Count);
+        Assert.Matches($@"^00000000:l\.accept\([0-9a-f]{{4}}\)=[0-9a-f]{{4}} from \[::1:{clientPort}\]$", lines[0]);
+    }
+
+    [Fact]
     public void ForegroundWithoutDebug_ProxiedConnection_NothingOnStdout()
     {
         using var backend = new EchoBackend();
