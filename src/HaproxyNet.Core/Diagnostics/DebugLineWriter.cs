@@ -65,16 +65,14 @@ public ref struct DebugLineWriter
         }
     }
 
-    /// <summary>inet_ntop text: no brackets, and no <c>%scope</c> suffix (inet_ntop has none).</summary>
+    /// <summary>inet_ntop text (<see cref="InetNtop"/>): no brackets, no <c>%scope</c>.</summary>
     public void Append(IPAddress address)
     {
-        var start = _pos;
-        if (!address.TryFormat(_buffer[_pos..], out var n))
+        Span<char> text = stackalloc char[InetNtop.MaxLength];
+        var n = InetNtop.Format(address, text);
+        foreach (var c in text[..n])
         {
-            return;
+            Append((byte)c);
         }
-
-        var scope = _buffer.Slice(start, n).IndexOf((byte)'%');
-        _pos += scope >= 0 ? scope : n;
     }
 }
