@@ -166,6 +166,26 @@ public class DebugTraceTests
     }
 
     [Fact]
+    public void ClientAbortsWhileConnecting_NoSrvclsServerFdOfTheConnectingSocket()
+    {
+        var (h, p, d) = Build();
+        h.AddServer(p, "s1", Be1, SimServerKind.Blackhole);
+        h.Start();
+        h.AddClient(Fe, 0, [new SimClientAction.Sleep(300)], SimCloseMode.Close);
+
+        h.RunFor(1000);
+
+        // The server side never reached EST: only the client side reports its close.
+        Assert.Equal(
+            [
+                "00000000:l.accept(0004)=0005 from [127.0.0.1:40001]\n",
+                "00000000:l.clicls[0005:0006]\n",
+                "00000000:l.closed[0005:0006]\n",
+            ],
+            d.Lines);
+    }
+
+    [Fact]
     public void SessionIds_PastNine_PrintedInLowerCaseHex()
     {
         var (h, p, d) = Build();
