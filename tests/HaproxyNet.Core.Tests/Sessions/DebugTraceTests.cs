@@ -186,6 +186,22 @@ public class DebugTraceTests
     }
 
     [Fact]
+    public void TwoListeners_ClientOnTheSecond_AcceptShowsThatListenersFd()
+    {
+        var (h, p, d) = Build();
+        p.Listeners.Add(new Listener(p, EngineHarness.Ep(Fe + 1)));
+        h.AddServer(p, "s1", Be1, SimServerKind.Echo);
+        h.Start();
+        var c = h.AddClient(Fe + 1, 0, EchoOnce, SimCloseMode.Graceful);
+
+        Assert.True(h.RunUntil(() => c.Done && h.Loop.ActConn == 0, 5000));
+
+        Assert.Equal([4, 5], p.Listeners.Select(l => l.Fd));
+        Assert.Equal("00000000:l.accept(0005)=0006 from [127.0.0.1:40001]\n", d.Lines[0]);
+        Assert.Equal("00000000:l.closed[0006:0007]\n", d.Lines[^1]);
+    }
+
+    [Fact]
     public void SessionIds_PastNine_PrintedInLowerCaseHex()
     {
         var (h, p, d) = Build();
