@@ -53,6 +53,12 @@ public sealed partial class EngineLoop
     public HaproxyNet.Config.Environment.IDiagnosticSink? Messages { get; set; }
 
     /// <summary>
+    /// The <c>-d</c> session trace (accept/srvcls/clicls/closed lines, <see cref="DebugTrace"/>); null = off. The host
+    /// sets it only in debug mode when not quiet (or verbose), 1.4's condition for every such line.
+    /// </summary>
+    public IDebugOutput? DebugOutput { get; set; }
+
+    /// <summary>
     /// Request analysers by bit index (the HTTP layer registers its own); a bit without analyser is skipped.
     /// Switching rules are built in.
     /// </summary>

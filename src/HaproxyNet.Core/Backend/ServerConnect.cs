@@ -83,6 +83,7 @@ public static class ServerConnect
         var be = s.Be;
         var source = s.Srv?.Source;
         var conn = loop.Network.Connect(target, source, out var status, out var errno);
+        si.Fd = conn?.Fd ?? loop.Network.LastConnectFd; // si->fd = socket(), kept even when connect() failed
         if (loop.Trace.IsEnabled)
         {
             loop.Trace.Trace(s.UniqId, $"connect attempt to {s.Srv?.Name ?? "<dispatch>"} at {target}: {status} (errno {errno}), retries left {s.ConnRetries}");

@@ -12,6 +12,9 @@ public interface IConnection
 
     IPEndPoint RemoteEndPoint { get; }
 
+    /// <summary>The descriptor number (the <c>-d</c> trace prints it as <c>%04x</c>), -1 once closed.</summary>
+    int Fd { get; }
+
     /// <summary>recv(): at most <c>buffer.Length</c> bytes.</summary>
     int Receive(Span<byte> buffer, out IoStatus status);
 

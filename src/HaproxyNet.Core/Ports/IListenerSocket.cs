@@ -10,6 +10,9 @@ public interface IListenerSocket
 
     IPEndPoint LocalEndPoint { get; }
 
+    /// <summary>The descriptor number (the <c>-d</c> trace's <c>accept(%04x)</c>), -1 once closed.</summary>
+    int Fd { get; }
+
     /// <summary>accept(): a new non-blocking connection, or null with <paramref name="status"/> WouldBlock/Error.</summary>
     /// <param name="errno">errno on Error (EMFILE, ENFILE, ENOBUFS, ENOMEM are logged by the caller).</param>
     IConnection? TryAccept(out IoStatus status, out int errno);

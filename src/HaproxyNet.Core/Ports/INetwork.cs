@@ -16,4 +16,10 @@ public interface INetwork
 
     /// <summary>Non-blocking connect (tcpv4_connect_server), optionally from <paramref name="source"/>.</summary>
     IConnection? Connect(IPEndPoint target, IPEndPoint? source, out ConnectStatus status, out int errno);
+
+    /// <summary>
+    /// The descriptor number socket() gave the last <see cref="Connect"/>, kept when the connect then failed and
+    /// the socket was closed; -1 when socket() itself failed. 1.4 stores it in <c>si->fd</c> either way.
+    /// </summary>
+    int LastConnectFd { get; }
 }

@@ -8,6 +8,8 @@ namespace HaproxyNet.Core.Proxies;
 /// <remarks>Its read readiness runs <see cref="EventAccept.Accept"/> (event_accept).</remarks>
 public sealed class Listener : IIoHandler
 {
+    private IListenerSocket? _socket;
+
     public Listener(Proxy frontend, IPEndPoint endPoint)
     {
         Frontend = frontend;
@@ -29,7 +31,22 @@ public sealed class Listener : IIoHandler
 
     public ListenerState State { get; set; }
 
-    public IListenerSocket? Socket { get; set; }
+    /// <summary>The bound socket, null when unbound; setting one records its <see cref="Fd"/>.</summary>
+    public IListenerSocket? Socket
+    {
+        get => _socket;
+        set
+        {
+            _socket = value;
+            if (value is not null)
+            {
+                Fd = value.Fd;
+            }
+        }
+    }
+
+    /// <summary>1.4's <c>listener-&gt;fd</c>: the bound socket's number (-1 before the first bind), kept after close.</summary>
+    public int Fd { get; private set; } = -1;
 
     internal EngineLoop? Loop { get; set; }
 

@@ -76,6 +76,7 @@ public static class EventAccept
         fe.CumFeConn++;
 
         s.Si0.State = StreamInterfaces.SiState.Est;
+        s.Si0.PrevState = StreamInterfaces.SiState.Est;
         s.Si0.Connection = conn;
         s.Si0.Flags |= fe.Has(ProxyOptions.IndependantStreams) ? StreamInterfaces.SiFlags.IndepStr : 0;
         conn.Handler = s.Si0;
@@ -87,6 +88,11 @@ public static class EventAccept
         if (fe.Logs.Count > 0 && s.Logs.LogWait == LogWait.None)
         {
             SendConnectFrom(loop, s);
+        }
+
+        if (loop.DebugOutput is { } debug)
+        {
+            DebugTrace.Accept(debug, s);
         }
 
         s.Req.Analysers = Analysers.ReqSwitchingRules;

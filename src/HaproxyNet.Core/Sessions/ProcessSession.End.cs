@@ -9,8 +9,8 @@ namespace HaproxyNet.Core.Sessions;
 public static partial class ProcessSession
 {
     /// <summary>
-    /// Step 16: the counters drop first (so the log shows the others), the listener resumes if it was FULL, t_close
-    /// is stamped, the final log is sent when due, then the session is freed.
+    /// Step 16: the counters drop first (so the log shows the others), the listener resumes if it was FULL, the
+    /// <c>-d</c> "closed" line is printed, t_close is stamped, the final log is sent when due, then the session is freed.
     /// </summary>
     private static void EndSession(Session s)
     {
@@ -28,6 +28,11 @@ public static partial class ProcessSession
         {
             l.EnablePolling(true);
             l.State = ListenerState.Ready;
+        }
+
+        if (loop.DebugOutput is { } debug)
+        {
+            DebugTrace.Closed(debug, s);
         }
 
         s.Logs.TClose = Elapsed(s);

@@ -113,6 +113,11 @@ public static partial class ProcessSession
             break;
         }
 
+        if (loop.DebugOutput is { } debug)
+        {
+            DebugTrace.Closes(debug, s);
+        }
+
         if (s.Si0.State != SiState.Clo || (s.Si1.State > SiState.Ini && s.Si1.State < SiState.Clo))
         {
             FinishRun(s);

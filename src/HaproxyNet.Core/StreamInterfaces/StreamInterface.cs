@@ -14,6 +14,8 @@ namespace HaproxyNet.Core.StreamInterfaces;
 /// </remarks>
 public sealed partial class StreamInterface : IIoHandler
 {
+    private IConnection? _connection;
+
     internal StreamInterface(Session owner, Channel ib, Channel ob)
     {
         Owner = owner;
@@ -35,8 +37,25 @@ public sealed partial class StreamInterface : IIoHandler
     /// <summary>Timer for connect, queue and turn-around (tick).</summary>
     public int Exp { get; set; }
 
-    /// <summary>The socket, null until connected (fd = -1).</summary>
-    public IConnection? Connection { get; set; }
+    /// <summary>The socket, null until connected and once closed; setting one records its <see cref="Fd"/>.</summary>
+    public IConnection? Connection
+    {
+        get => _connection;
+        set
+        {
+            _connection = value;
+            if (value is not null)
+            {
+                Fd = value.Fd;
+            }
+        }
+    }
+
+    /// <summary>
+    /// 1.4's <c>si-&gt;fd</c>: -1 until a socket is created, then its number, kept after close (the <c>-d</c> trace
+    /// prints it); a failed connect leaves the number socket() gave, a retry the newest one.
+    /// </summary>
+    public int Fd { get; internal set; } = -1;
 
     /// <summary>The buffer this side produces into.</summary>
     public Channel Ib { get; }

@@ -51,6 +51,10 @@ internal sealed partial class EngineProcess : IDisposable
         var network = settings.Network ?? NetworkFactory.Create((startup.Options.DisabledPollers & DisabledPollers.Epoll) != 0);
         ISessionTrace? trace = settings.TraceEnabled ? new NLogSessionTrace(_logFactory, true) : null;
         _loop = new EngineLoop(TimeProvider.System, network, sink, global, trace);
+        if (startup.Modes.PrintsDebugTrace)
+        {
+            _loop.DebugOutput = new StdoutDebugOutput();
+        }
         RuntimeBuilder.BuildProxies(startup.Config, _loop);
         if (settings.WarmUp)
         {

@@ -36,6 +36,12 @@ internal static partial class RuntimeLibc
     [LibraryImport(Library, EntryPoint = "close", SetLastError = true)]
     public static partial int Close(int fd);
 
+    public const int StdoutFd = 1;
+
+    /// <summary>write(2): one system call, no buffering; the result is ignored by callers, as 1.4 ignores it.</summary>
+    [LibraryImport(Library, EntryPoint = "write", SetLastError = true)]
+    public static partial nint Write(int fd, ReadOnlySpan<byte> buffer, nuint count);
+
     /// <summary>
     /// Marks every descriptor above stderr close-on-exec, so a child started now inherits only its stdio.
     /// </summary>

@@ -94,10 +94,12 @@ public static class HaproxyMain
 
         if (verbose)
         {
-            context.Streams.WriteStdout(PollerReport.UsingLine);
+            context.Streams.WriteStdoutStdio(PollerReport.UsingLine);
         }
 
-        return context.RunEngine(new EngineStartup(options, result.Document!, modes, printer, argv0));
+        var status = context.RunEngine(new EngineStartup(options, result.Document!, modes, printer, argv0));
+        context.Streams.FlushStdio(); // exit(): a process killed before this point never prints the held text
+        return status;
     }
 
     private static bool TryLoad(CommandLineOptions options, IConfigEnvironment environment, DiagnosticPrinter printer, out ConfigLoadResult result)

@@ -15,4 +15,7 @@ public sealed record ProcessModes(ArgMode Mode, int NbProc)
 
     /// <summary>Whether <c>Warning()</c> and <c>qfprintf</c> print: not quiet, or verbose.</summary>
     public bool ShowsMessages => (Mode & ArgMode.Quiet) == 0 || (Mode & ArgMode.Verbose) != 0;
+
+    /// <summary>Whether the <c>-d</c> session lines go to stdout: debug mode, and not quiet or verbose (1.4's test at each line).</summary>
+    public bool PrintsDebugTrace => IsDebug && ShowsMessages;
 }

@@ -6,7 +6,7 @@ namespace HaproxyNet.IO.Epoll;
 
 /// <summary>A non-blocking TCP socket driven by <see cref="EpollPoller"/>.</summary>
 /// <remarks>1.4's stream socket (<c>stream_sock.c</c>): recv/send never block, EAGAIN means "poll me".</remarks>
-internal sealed unsafe class EpollConnection : FdEntry, IConnection, IFileDescriptor
+internal sealed unsafe class EpollConnection : FdEntry, IConnection
 {
     private IPEndPoint? _local;
     private IPEndPoint? _remote;
@@ -18,9 +18,6 @@ internal sealed unsafe class EpollConnection : FdEntry, IConnection, IFileDescri
     }
 
     public IIoHandler? Handler { get; set; }
-
-    /// <summary>The file descriptor (the <c>-d</c> trace prints it), or -1 once closed.</summary>
-    public int FileDescriptor => Fd;
 
     /// <summary>errno of the last Receive/Send that returned <see cref="IoStatus.Error"/>.</summary>
     public int LastErrno { get; private set; }

@@ -6,7 +6,7 @@ namespace HaproxyNet.IO.Epoll;
 
 /// <summary>A bound, listening, non-blocking TCP socket driven by <see cref="EpollPoller"/>.</summary>
 /// <remarks>1.4's listener fd whose read callback is <c>event_accept</c>.</remarks>
-internal sealed unsafe class EpollListener : FdEntry, IListenerSocket, IFileDescriptor
+internal sealed unsafe class EpollListener : FdEntry, IListenerSocket
 {
     internal EpollListener(EpollPoller poller, int fd, IPEndPoint local)
         : base(poller, fd)
@@ -17,9 +17,6 @@ internal sealed unsafe class EpollListener : FdEntry, IListenerSocket, IFileDesc
     public IIoHandler? Handler { get; set; }
 
     public IPEndPoint LocalEndPoint { get; }
-
-    /// <summary>The file descriptor (the <c>-d</c> trace prints it), or -1 once closed.</summary>
-    public int FileDescriptor => Fd;
 
     /// <inheritdoc />
     /// <remarks>accept4 with SOCK_NONBLOCK|SOCK_CLOEXEC, then TCP_NODELAY as 1.4's <c>event_accept</c> does.</remarks>

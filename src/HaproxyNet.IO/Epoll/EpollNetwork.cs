@@ -75,12 +75,16 @@ public sealed unsafe class EpollNetwork : INetwork, IDisposable
     }
 
     /// <inheritdoc />
+    public int LastConnectFd { get; private set; } = -1;
+
+    /// <inheritdoc />
     /// <remarks>socket, TCP_NODELAY, optional source bind (SO_REUSEADDR), connect; completion is writability.</remarks>
     public IConnection? Connect(IPEndPoint target, IPEndPoint? source, out ConnectStatus status, out int errno)
     {
         errno = 0;
         var family = SockAddr.Family(target);
         var fd = LibC.Socket(family, Linux.SOCK_STREAM | Linux.SOCK_NONBLOCK | Linux.SOCK_CLOEXEC, Linux.IPPROTO_TCP);
+        LastConnectFd = fd;
         if (fd < 0)
         {
             errno = LibC.Errno;

@@ -22,8 +22,8 @@ internal abstract class FdEntry
 
     internal EpollPoller Poller { get; }
 
-    /// <summary>The descriptor; -1 once closed.</summary>
-    internal int Fd { get; private protected set; }
+    /// <summary>The descriptor; -1 once closed. Public: it implements the ports' <c>Fd</c>.</summary>
+    public int Fd { get; private protected set; }
 
     /// <summary>Stamped into epoll_data so events for a recycled fd number are recognised as stale.</summary>
     internal uint Generation { get; set; }

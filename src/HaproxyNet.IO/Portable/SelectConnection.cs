@@ -5,7 +5,7 @@ using HaproxyNet.Core.Ports;
 namespace HaproxyNet.IO.Portable;
 
 /// <summary>A non-blocking <see cref="Socket"/> for the portable transport.</summary>
-internal sealed class SelectConnection : SelectEntry, IConnection, IFileDescriptor
+internal sealed class SelectConnection : SelectEntry, IConnection
 {
     private IPEndPoint? _local;
     private IPEndPoint? _remote;
@@ -18,7 +18,8 @@ internal sealed class SelectConnection : SelectEntry, IConnection, IFileDescript
 
     public IIoHandler? Handler { get; set; }
 
-    public int FileDescriptor => IsClosed ? -1 : (int)Socket.Handle;
+    /// <summary>The socket handle, which is the descriptor number on Unix; -1 once closed.</summary>
+    public int Fd => IsClosed ? -1 : (int)Socket.Handle;
 
     public IPEndPoint LocalEndPoint => _local ??= Socket.LocalEndPoint as IPEndPoint ?? new IPEndPoint(IPAddress.Any, 0);
 

@@ -5,7 +5,7 @@ using HaproxyNet.Core.Ports;
 namespace HaproxyNet.IO.Portable;
 
 /// <summary>A listening <see cref="Socket"/> for the portable transport.</summary>
-internal sealed class SelectListener : SelectEntry, IListenerSocket, IFileDescriptor
+internal sealed class SelectListener : SelectEntry, IListenerSocket
 {
     internal SelectListener(SelectPoller poller, Socket socket)
         : base(poller, socket)
@@ -17,7 +17,8 @@ internal sealed class SelectListener : SelectEntry, IListenerSocket, IFileDescri
 
     public IPEndPoint LocalEndPoint { get; }
 
-    public int FileDescriptor => IsClosed ? -1 : (int)Socket.Handle;
+    /// <summary>The socket handle, which is the descriptor number on Unix; -1 once closed.</summary>
+    public int Fd => IsClosed ? -1 : (int)Socket.Handle;
 
     public IConnection? TryAccept(out IoStatus status, out int errno)
     {

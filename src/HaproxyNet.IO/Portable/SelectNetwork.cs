@@ -63,6 +63,9 @@ public sealed class SelectNetwork : INetwork, IDisposable
         return listener;
     }
 
+    /// <inheritdoc />
+    public int LastConnectFd { get; private set; } = -1;
+
     public IConnection? Connect(IPEndPoint target, IPEndPoint? source, out ConnectStatus status, out int errno)
     {
         errno = 0;
@@ -70,9 +73,11 @@ public sealed class SelectNetwork : INetwork, IDisposable
         try
         {
             socket = new Socket(target.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { Blocking = false, NoDelay = true };
+            LastConnectFd = (int)socket.Handle;
         }
         catch (SocketException e)
         {
+            LastConnectFd = -1;
             errno = e.NativeErrorCode;
             status = ConnectStatus.Resource;
             return null;

@@ -110,6 +110,13 @@ internal sealed class RunningProxy : IDisposable
         return lines;
     }
 
+    /// <summary>stdout as written (Latin-1); read once the process ended.</summary>
+    public string Stdout()
+    {
+        var path = Path.Combine(Folder, "stdout.log");
+        return File.Exists(path) ? File.ReadAllText(path, Encoding.Latin1) : string.Empty;
+    }
+
     /// <summary>stderr with the <c>DDD/HHMMSS (PID)</c> part of each prefix blanked; read once the process ended.</summary>
     public string Stderr()
     {

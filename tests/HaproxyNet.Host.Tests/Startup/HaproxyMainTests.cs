@@ -116,4 +116,30 @@ public class HaproxyMainTests
         Assert.Empty(stdout);
         Assert.Equal(PollerReport.Format(HaproxyNet.Host.Cli.DisabledPollers.Epoll) + "[ALERT] 059/100000 (42) : " + PollerReport.NoPollerAlert, stderr);
     }
+    [ConfigLoaderTheory]
+    [InlineData(true, true)]
+    [InlineData(false, false)]
+    public void Run_DebugUsingLine_AtOnceOnTerminalElseHeldUntilTheEngineReturns(bool terminal, bool seenWhileRunning)
+    {
+        using var stdout = new MemoryStream();
+        using var stderr = new MemoryStream();
+        var whileRunning = -1L;
+        var context = new StartupContext(
+            new StdStreams(stdout, stderr, stdoutIsTerminal: terminal),
+            new FixedTimeProvider(new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.Zero), TimeSpan.Zero),
+            42,
+            new SystemConfigEnvironment(),
+            _ =>
+            {
+                whileRunning = stdout.Length;
+                return 3;
+            });
+
+        var code = HaproxyMain.Run("haproxynet", ["-d", "-f", ValidFile], context);
+
+        // printf to a pipe or file is flushed by exit(): after every -d line, and never if the process is killed.
+        Assert.Equal(3, code);
+        Assert.Equal(seenWhileRunning ? PollerReport.UsingLine.Length : 0, whileRunning);
+        Assert.Equal(PollerReport.UsingLine, Encoding.Latin1.GetString(stdout.ToArray()));
+    }
 }

@@ -91,16 +91,16 @@ public sealed class EpollPollerTests
     {
         using var network = new EpollNetwork();
         var (listener, client, server) = Loopback.Pair(network);
-        var oldFd = ((IFileDescriptor)server).FileDescriptor;
+        var oldFd = server.Fd;
         var oldHandler = new RecordingHandler("old");
         server.Handler = oldHandler;
         server.SetInterest(true, true);
         server.Close();
-        Assert.Equal(-1, ((IFileDescriptor)server).FileDescriptor);
+        Assert.Equal(-1, server.Fd);
 
         // The next socket gets the lowest free number, i.e. the one just released.
         var again = network.Connect(listener.LocalEndPoint, null, out _, out _)!;
-        Assert.Equal(oldFd, ((IFileDescriptor)again).FileDescriptor);
+        Assert.Equal(oldFd, again.Fd);
         var handler = new RecordingHandler("new");
         again.Handler = handler;
         again.SetInterest(false, true);

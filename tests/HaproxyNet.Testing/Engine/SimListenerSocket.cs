@@ -22,6 +22,9 @@ public sealed class SimListenerSocket : IListenerSocket
 
     public SimNetwork Network { get; }
 
+    /// <summary>The descriptor number given at bind, -1 once closed.</summary>
+    public int Fd { get; internal set; } = -1;
+
     public long Id { get; }
 
     public int Backlog { get; }
@@ -43,6 +46,7 @@ public sealed class SimListenerSocket : IListenerSocket
                 continue;
             }
 
+            s.Fd = Network.AllocateFd();
             Network.Register(s);
             status = IoStatus.Ok;
             return s;
@@ -65,6 +69,8 @@ public sealed class SimListenerSocket : IListenerSocket
 
         _backlog.Clear();
         Network.Forget(this);
+        Network.ReleaseFd(Fd);
+        Fd = -1;
     }
 
     /// <summary>Queues the proxy side of a new client connection; false when the backlog is full.</summary>

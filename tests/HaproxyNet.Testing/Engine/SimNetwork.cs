@@ -7,15 +7,24 @@ namespace HaproxyNet.Testing.Engine;
 /// An in-memory network for the engine: listeners with backlogs, scripted servers and clients, and a poller that
 /// jumps the <see cref="ManualTimeProvider"/> straight to the next event when nothing is ready.
 /// </summary>
-/// <remarks>Zero latency: bytes and FINs are visible to the peer at the next poll, at the same virtual millisecond.</remarks>
+/// <remarks>
+/// Zero latency: bytes and FINs are visible to the peer at the next poll, at the same virtual millisecond.
+/// Engine-side sockets get descriptor numbers as a kernel would: the lowest free one, 0-3 being taken by stdio and
+/// the poller, so the first listener is 4 and connections follow; a closed socket's number is reused.
+/// </remarks>
 public sealed class SimNetwork : INetwork
 {
     private const int Econnrefused = 111;
+
+    /// <summary>stdin, stdout, stderr and the poller's own descriptor come first, as in a real process.</summary>
+    private const int FirstFreeFd = 4;
 
     private readonly Dictionary<IPEndPoint, SimListenerSocket> _listeners = [];
     private readonly Dictionary<IPEndPoint, SimServer> _servers = [];
     private readonly SortedDictionary<long, SimSocket> _engineSockets = [];
     private readonly List<SimClient> _clients = [];
+    private readonly SortedSet<int> _freeFds = [];
+    private int _nextFd = FirstFreeFd;
     private readonly SimPoller _poller;
     private long _socketIds;
     private int _ephemeralPort = 50000;
@@ -44,7 +53,7 @@ public sealed class SimNetwork : INetwork
             return null;
         }
 
-        var l = new SimListenerSocket(this, endPoint, backlog);
+        var l = new SimListenerSocket(this, endPoint, backlog) { Fd = AllocateFd() };
         _listeners[endPoint] = l;
         error = null;
         return l;
@@ -53,15 +62,19 @@ public sealed class SimNetwork : INetwork
     public IConnection? Connect(IPEndPoint target, IPEndPoint? source, out ConnectStatus status, out int errno)
     {
         _servers.TryGetValue(target, out var server);
+        var fd = AllocateFd();
+        LastConnectFd = fd;
         if (server?.Kind == SimServerKind.RefuseSync)
         {
+            // socket() succeeded, connect() failed: the number is released at once (and kept in LastConnectFd).
+            ReleaseFd(fd);
             status = ConnectStatus.Refused;
             errno = Econnrefused;
             return null;
         }
 
         var local = source ?? new IPEndPoint(IPAddress.Loopback, _ephemeralPort++);
-        var s = new SimSocket(this, local, target) { Connecting = true };
+        var s = new SimSocket(this, local, target) { Connecting = true, Fd = fd };
         if (server?.Kind == SimServerKind.Blackhole)
         {
             s.NeverCompletes = true;
@@ -72,6 +85,9 @@ public sealed class SimNetwork : INetwork
         errno = 0;
         return s;
     }
+
+    /// <inheritdoc />
+    public int LastConnectFd { get; private set; } = -1;
 
     /// <summary>Adds a scripted server at <paramref name="endPoint"/>.</summary>
     public SimServer AddServer(IPEndPoint endPoint, SimServerKind kind)
@@ -129,6 +145,28 @@ public sealed class SimNetwork : INetwork
     public int OpenEngineSockets => _engineSockets.Count;
 
     internal long NextSocketId() => ++_socketIds;
+
+    /// <summary>The lowest free descriptor number, as socket()/accept() return.</summary>
+    internal int AllocateFd()
+    {
+        if (_freeFds.Count > 0)
+        {
+            var fd = _freeFds.Min;
+            _freeFds.Remove(fd);
+            return fd;
+        }
+
+        return _nextFd++;
+    }
+
+    /// <summary>close(): the number becomes free for the next socket.</summary>
+    internal void ReleaseFd(int fd)
+    {
+        if (fd >= 0)
+        {
+            _freeFds.Add(fd);
+        }
+    }
 
     internal void Register(SimSocket s) => _engineSockets[s.Id] = s;
 

@@ -25,6 +25,9 @@ public sealed class SimSocket : IConnection
 
     public IPEndPoint RemoteEndPoint { get; }
 
+    /// <summary>The engine-side descriptor number (from accept or connect), -1 for peers and once closed.</summary>
+    public int Fd { get; internal set; } = -1;
+
     /// <summary>Registration order, used as the fd order when dispatching readiness.</summary>
     public long Id { get; }
 
@@ -134,6 +137,8 @@ public sealed class SimSocket : IConnection
 
         Closed = true;
         WantRead = WantWrite = false;
+        Network.ReleaseFd(Fd);
+        Fd = -1;
         if (Peer is not null)
         {
             if (reset)
