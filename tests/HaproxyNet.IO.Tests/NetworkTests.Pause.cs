@@ -159,19 +159,53 @@ public sealed partial class NetworkTests
         Assert.Equal(Linux.EBADF, listener.LastErrno);
     }
 
-    /// <summary>Listens on a fixed free port: a port-0 bind is not locked and would be released by the pause.</summary>
-    private static IListenerSocket ListenOnFreePort(INetwork network)
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public void PauseResume_IPv6Loopback_RefusedThenAccepted(string transport)
     {
+        var network = Loopback.Create(transport);
+        try
+        {
+            var listener = ListenOnFreePort(network, IPAddress.IPv6Loopback);
+            IConnection? accepted = null;
+            listener.Handler = new RecordingHandler("l") { OnRead = () => accepted ??= listener.TryAccept(out _, out _) };
+            Assert.True(listener.Pause());
+            using (var refused = NewClient(AddressFamily.InterNetworkV6))
+            {
+                var e = Assert.Throws<SocketException>(() => refused.Connect(listener.LocalEndPoint));
+                Assert.Equal(SocketError.ConnectionRefused, e.SocketErrorCode);
+            }
+
+            Assert.True(listener.Resume());
+            listener.SetInterest(true);
+            using var client = NewClient(AddressFamily.InterNetworkV6);
+            client.Connect(listener.LocalEndPoint);
+            Loopback.PollUntil(network, () => accepted is not null, "accept after resume on ::1");
+
+            Assert.Equal(IPAddress.IPv6Loopback, accepted!.RemoteEndPoint!.Address);
+            accepted.Close();
+            listener.Close();
+        }
+        finally
+        {
+            Loopback.Dispose(network);
+        }
+    }
+
+    /// <summary>Listens on a fixed free port: a port-0 bind is not locked and would be released by the pause.</summary>
+    private static IListenerSocket ListenOnFreePort(INetwork network, IPAddress? address = null)
+    {
+        address ??= IPAddress.Loopback;
         for (var attempt = 0; ; attempt++)
         {
             int port;
-            using (var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp))
+            using (var probe = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp))
             {
-                probe.Bind(Loopback.AnyPort);
+                probe.Bind(new IPEndPoint(address, 0));
                 port = ((IPEndPoint)probe.LocalEndPoint!).Port;
             }
 
-            var listener = network.Listen(new IPEndPoint(IPAddress.Loopback, port), 16, out _);
+            var listener = network.Listen(new IPEndPoint(address, port), 16, out _);
             if (listener is not null || attempt == 10)
             {
                 Assert.NotNull(listener);
@@ -180,7 +214,7 @@ public sealed partial class NetworkTests
         }
     }
 
-    private static Socket NewClient() => new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp)
+    private static Socket NewClient(AddressFamily family = AddressFamily.InterNetwork) => new(family, SocketType.Stream, ProtocolType.Tcp)
     {
         ReceiveTimeout = Loopback.MaxWaitMs,
         SendTimeout = Loopback.MaxWaitMs,
