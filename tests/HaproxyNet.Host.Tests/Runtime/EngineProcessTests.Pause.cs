@@ -21,6 +21,33 @@ public partial class EngineProcessTests
             server s1 127.0.0.1:{BE}
         """;
 
+    [Fact]
+    public void Run_SfToPausedOldProcess_NewServesOldStopsAndExits()
+    {
+        using var backend = new EchoBackend();
+        var port = RunningProxy.FreePort();
+        var config = WithBackend(backend);
+        using var old = RunningProxy.Start(config, port, "-db");
+        Assert.True(old.WaitListening(port), "old proxy did not listen");
+        Assert.True(old.WaitLog("Proxy l started"));
+        old.Signal(Signals.SigTtou);
+        Assert.True(old.WaitLog("Pausing proxy l\\."));
+        Assert.Equal(SocketError.ConnectionRefused, ConnectUntilRefused(port));
+
+        using var next = RunningProxy.Start(config, port, "-db", "-sf", old.Pid.ToString(CultureInfo.InvariantCulture));
+        Assert.True(next.WaitLog("Proxy l started"));
+
+        Assert.Equal(0, old.WaitExit()); // SIGUSR1 stops the paused proxy and closes its socket
+        Assert.Contains(old.Lines(), static l => l.EndsWith("Proxy l stopped (FE: 0 conns, BE: 0 conns).", StringComparison.Ordinal));
+        using (var client = ConnectWhenListening(port))
+        {
+            Assert.True(EchoBackend.RoundTrip(client, 4));
+        }
+
+        next.Signal(Signals.SigUsr1);
+        Assert.Equal(0, next.WaitExit());
+    }
+
     /// <summary>Connects until the kernel refuses (bounded); returns the last error, Success if never refused.</summary>
     private static SocketError ConnectUntilRefused(int port)
     {
