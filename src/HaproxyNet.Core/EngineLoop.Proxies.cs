@@ -4,9 +4,11 @@ using HaproxyNet.Core.Time;
 
 namespace HaproxyNet.Core;
 
-/// <summary>Proxy life cycle: start, limits, soft stop, pause and resume (1.4's src/proxy.c).</summary>
+/// <summary>Proxy life cycle: start, limits, soft stop (1.4's src/proxy.c); pause and resume are in EngineLoop.Pause.cs.</summary>
 public sealed partial class EngineLoop
 {
+    private bool _softStopSignalIgnored;
+
     /// <summary>
     /// start_proxies: binds every listener of every proxy in declaration order; a proxy whose listeners all
     /// bound logs "Proxy X started." (backends included) and becomes IDLE. Returns bind errors (empty on success).
@@ -120,14 +122,22 @@ public sealed partial class EngineLoop
         }
     }
 
-    /// <summary>soft_stop (SIGUSR1): every proxy not stopped logs "Stopping ... in N ms." and gets a stop date.</summary>
+    /// <summary>sig_soft_stop (SIGUSR1): runs <see cref="SoftStopProxies"/> once; later SIGUSR1 are ignored.</summary>
     public void SoftStop()
     {
-        if (Stopping)
+        if (_softStopSignalIgnored)
         {
-            return; // a second SIGUSR1 is ignored
+            return; // 1.4 unregisters its SIGUSR1 handler after the first one
         }
 
+        _softStopSignalIgnored = true;
+        SoftStopProxies();
+    }
+
+    /// <summary>soft_stop: every proxy not stopped logs "Stopping ... in N ms." and gets a stop date.</summary>
+    /// <remarks>Also run by a refused pause, each time, as 1.4 calls <c>soft_stop()</c> directly there.</remarks>
+    private void SoftStopProxies()
+    {
         Stopping = true;
         foreach (var p in Proxies)
         {
@@ -141,55 +151,11 @@ public sealed partial class EngineLoop
         }
     }
 
-    /// <summary>pause_proxies (SIGTTOU): frontends stop accepting, sockets are kept.</summary>
-    public void PauseProxies()
-    {
-        foreach (var p in Proxies)
-        {
-            if (!p.IsFrontend || p.State is ProxyState.Error or ProxyState.Stopped or ProxyState.Paused)
-            {
-                continue;
-            }
-
-            WarnAndLog(p, $"Pausing {p.CapabilityWord} {p.Name}.\n");
-            foreach (var l in p.Listeners)
-            {
-                l.EnablePolling(false);
-                if (l.State is ListenerState.Ready or ListenerState.Full)
-                {
-                    l.State = ListenerState.Listen;
-                }
-            }
-
-            p.State = ProxyState.Paused;
-        }
-    }
-
-    /// <summary>listen_proxies (SIGTTIN): paused frontends accept again (RUN, or IDLE if a limit is reached).</summary>
-    public void ResumeProxies()
-    {
-        foreach (var p in Proxies)
-        {
-            if (p.State != ProxyState.Paused)
-            {
-                continue;
-            }
-
-            WarnAndLog(p, $"Enabling {p.CapabilityWord} {p.Name}.\n");
-            if (ActConn < Global.MaxConn && p.FeConn < p.MaxConn)
-            {
-                EnableListeners(p);
-                p.State = ProxyState.Run;
-            }
-            else
-            {
-                p.State = ProxyState.Idle;
-            }
-        }
-    }
-
-    /// <summary>1.4's <c>Warning()</c> on stderr (when <see cref="Messages"/> is set) then <c>send_log</c> at LOG_WARNING.</summary>
-    private void WarnAndLog(Proxy p, string text)
+    /// <summary>
+    /// 1.4's <c>Warning()</c> on stderr (when <see cref="Messages"/> is set) then <c>send_log</c> at LOG_WARNING
+    /// (to the global loggers when <paramref name="p"/> is null).
+    /// </summary>
+    private void WarnAndLog(Proxy? p, string text)
     {
         Messages?.Warning(text);
         SendLog(p, LogLevels.Warning, text);

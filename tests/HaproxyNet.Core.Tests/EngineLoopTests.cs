@@ -126,22 +126,26 @@ public class EngineLoopTests
     }
 
     [Fact]
-    public void PauseResume_Signals_StopAndRestartAccepting()
+    public void PauseResume_Signals_RefuseThenAcceptAgain()
     {
         var (h, p) = Listen();
         h.Start();
         h.Loop.RaiseSignal(EngineSignal.Pause);
         h.RunFor(10);
-        var c = h.AddClient(Fe, 0, [new SimClientAction.Send([1]), new SimClientAction.Recv(1)]);
+        var refused = h.AddClient(Fe, 0, [new SimClientAction.Send([1]), new SimClientAction.Recv(1)]);
         h.RunFor(100);
 
         Assert.Equal(ProxyState.Paused, p.State);
+        Assert.True(refused.Refused); // a paused socket is out of LISTEN: the connect gets a RST
         Assert.Equal(0, h.Loop.TotalConn);
 
         h.Loop.RaiseSignal(EngineSignal.Resume);
+        h.RunFor(1);
+        var c = h.AddClient(Fe, 0, [new SimClientAction.Send([1]), new SimClientAction.Recv(1)]);
         h.RunUntil(() => c.Done, 1000);
 
         Assert.Equal(1, h.Loop.TotalConn);
+        Assert.False(c.Refused);
         Assert.Equal(["Proxy t started.", "Pausing proxy t.", "Enabling proxy t."], h.Log.Messages.Take(3));
     }
 

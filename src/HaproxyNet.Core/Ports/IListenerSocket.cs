@@ -20,5 +20,16 @@ public interface IListenerSocket
     /// <summary>Enables or disables accept polling (listener FULL, proxy paused).</summary>
     void SetInterest(bool read);
 
+    /// <summary>
+    /// Stops listening while keeping the socket and its bound address: new connects are refused and the ones
+    /// waiting in the backlog are reset. False when the system refused (the proxy then goes to ERROR).
+    /// </summary>
+    /// <remarks>1.4's <c>pause_proxy</c> per listener: shutdown(SHUT_WR), listen(backlog), shutdown(SHUT_RD).</remarks>
+    bool Pause();
+
+    /// <summary>Listens again with the backlog used at bind time; false when the port is busy.</summary>
+    /// <remarks>1.4's <c>listen_proxies</c>: listen(fd, backlog).</remarks>
+    bool Resume();
+
     void Close();
 }

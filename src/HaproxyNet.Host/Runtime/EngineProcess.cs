@@ -135,28 +135,19 @@ internal sealed partial class EngineProcess : IDisposable
     }
 
     /// <summary>
-    /// start_proxies, retried while <c>-sf</c>/<c>-st</c> PIDs may still hold the ports: SIGTTOU to them, 10 ms
-    /// pause, up to <see cref="MaxStartRetries"/> more attempts; the alerts are only printed for the last attempt.
-    /// On failure after retries the old PIDs get SIGTTIN back once our own sockets are closed.
+    /// start_proxies through <see cref="BindRetry"/> (SIGTTOU to the <c>-sf</c>/<c>-st</c> PIDs between attempts);
+    /// the alerts are only printed for the last attempt. On failure after retries the old PIDs get SIGTTIN back
+    /// once our own sockets are closed.
     /// </summary>
     private bool StartProxies()
     {
         var oldPids = _startup.Options.OldPids;
-        var retry = MaxStartRetries;
-        IReadOnlyList<string> errors;
-        while (true)
-        {
-            errors = _loop.StartProxies();
-            if (errors.Count == 0 || oldPids.Count == 0 || retry == 0)
-            {
-                break;
-            }
-
-            OldPids.Tell(oldPids, RuntimeLibc.SIGTTOU);
-            Thread.Sleep(10); // give the old processes time to stop listening (host side, not the engine)
-            retry--;
-        }
-
+        var errors = BindRetry.Run(
+            _loop.StartProxies,
+            oldPids.Count,
+            () => OldPids.Tell(oldPids, RuntimeLibc.SIGTTOU),
+            static () => Thread.Sleep(10), // give the old processes time to stop listening (host side, not the engine)
+            out var resumeOldPids);
         if (errors.Count == 0)
         {
             return true;
@@ -167,7 +158,7 @@ internal sealed partial class EngineProcess : IDisposable
             _printer.Alert(e + "\n");
         }
 
-        if (retry != MaxStartRetries && oldPids.Count > 0)
+        if (resumeOldPids)
         {
             CloseListeners();
             OldPids.Tell(oldPids, RuntimeLibc.SIGTTIN);

@@ -3,15 +3,22 @@ using HaproxyNet.Host.Cli;
 namespace HaproxyNet.Host.Runtime;
 
 /// <summary>Signals the processes named by <c>-sf</c>/<c>-st</c>.</summary>
-/// <remarks>1.4's <c>tell_old_pids</c> in haproxy.c: one kill(2) per PID, errors ignored.</remarks>
+/// <remarks>1.4.25's <c>tell_old_pids</c> in haproxy.c: one kill(2) per PID.</remarks>
 internal static class OldPids
 {
-    public static void Tell(IReadOnlyList<int> pids, int signal)
+    /// <summary>Sends <paramref name="signal"/> to every PID; returns how many were delivered (kill returned 0).</summary>
+    public static int Tell(IReadOnlyList<int> pids, int signal)
     {
+        var delivered = 0;
         for (var i = 0; i < pids.Count; i++)
         {
-            _ = RuntimeLibc.Kill(pids[i], signal);
+            if (RuntimeLibc.Kill(pids[i], signal) == 0)
+            {
+                delivered++;
+            }
         }
+
+        return delivered;
     }
 
     /// <summary>SIGUSR1 for <c>-sf</c>, SIGTERM for <c>-st</c>, 0 when neither was given.</summary>

@@ -8,15 +8,22 @@ namespace HaproxyNet.IO.Epoll;
 /// <remarks>1.4's listener fd whose read callback is <c>event_accept</c>.</remarks>
 internal sealed unsafe class EpollListener : FdEntry, IListenerSocket
 {
-    internal EpollListener(EpollPoller poller, int fd, IPEndPoint local)
+    internal EpollListener(EpollPoller poller, int fd, IPEndPoint local, int backlog)
         : base(poller, fd)
     {
         LocalEndPoint = local;
+        Backlog = backlog;
     }
 
     public IIoHandler? Handler { get; set; }
 
     public IPEndPoint LocalEndPoint { get; }
+
+    /// <summary>The listen() backlog given at bind time, reused by <see cref="Pause"/> and <see cref="Resume"/>.</summary>
+    internal int Backlog { get; }
+
+    /// <summary>errno of the last failed <see cref="Pause"/> or <see cref="Resume"/> call (0 when it succeeded).</summary>
+    internal int LastErrno { get; private set; }
 
     /// <inheritdoc />
     /// <remarks>accept4 with SOCK_NONBLOCK|SOCK_CLOEXEC, then TCP_NODELAY as 1.4's <c>event_accept</c> does.</remarks>
@@ -71,6 +78,55 @@ internal sealed unsafe class EpollListener : FdEntry, IListenerSocket
         {
             ChangeInterest(read ? Read : 0);
         }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The order 1.4 validates on every system: Linux ignores SHUT_WR on a listening socket, and SHUT_RD takes it
+    /// out of LISTEN (queued connections are reset, new SYNs get RST) while the fd keeps its bound port. A second
+    /// pause, or a pause after a failed <see cref="Resume"/>, fails with ENOTCONN as it does in 1.4.
+    /// </remarks>
+    public bool Pause()
+    {
+        if (IsClosed)
+        {
+            LastErrno = Linux.EBADF;
+            return false;
+        }
+
+        if (LibC.Shutdown(Fd, Linux.SHUT_WR) != 0 || LibC.Listen(Fd, Backlog) != 0 || LibC.Shutdown(Fd, Linux.SHUT_RD) != 0)
+        {
+            LastErrno = LibC.Errno;
+            return false;
+        }
+
+        LastErrno = 0;
+        ChangeInterest(0);
+        return true;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// listen() again; EADDRINUSE when another socket (without SO_REUSEPORT) listens on the port meanwhile.
+    /// The socket is marked readable so that the first poll after enabling tries one accept and re-arms the edge.
+    /// </remarks>
+    public bool Resume()
+    {
+        if (IsClosed)
+        {
+            LastErrno = Linux.EBADF;
+            return false;
+        }
+
+        if (LibC.Listen(Fd, Backlog) != 0)
+        {
+            LastErrno = LibC.Errno;
+            return false;
+        }
+
+        LastErrno = 0;
+        Ready |= Read;
+        return true;
     }
 
     /// <inheritdoc />

@@ -68,7 +68,7 @@ public sealed unsafe class EpollNetwork : INetwork, IDisposable
             }
         }
 
-        var listener = new EpollListener(_poller, fd, local);
+        var listener = new EpollListener(_poller, fd, local, backlog);
         _poller.Attach(listener);
         _poller.Register(listener);
         return listener;

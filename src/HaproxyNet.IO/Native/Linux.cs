@@ -22,6 +22,7 @@ internal static class Linux
 
     internal const int MSG_DONTWAIT = 0x40;
     internal const int MSG_NOSIGNAL = 0x4000;
+    internal const int SHUT_RD = 0;
     internal const int SHUT_WR = 1;
 
     internal const int EPOLL_CLOEXEC = 0x80000;
@@ -38,6 +39,7 @@ internal static class Linux
     internal const int EFD_CLOEXEC = 0x80000;
 
     internal const int EINTR = 4;
+    internal const int EBADF = 9;
     internal const int EAGAIN = 11;
     internal const int ENOMEM = 12;
     internal const int ENFILE = 23;
@@ -47,7 +49,9 @@ internal static class Linux
     internal const int ECONNABORTED = 103;
     internal const int ENOBUFS = 105;
     internal const int EISCONN = 106;
+    internal const int ENOTCONN = 107;
     internal const int ETIMEDOUT = 110;
+    internal const int ECONNREFUSED = 111;
     internal const int EALREADY = 114;
     internal const int EINPROGRESS = 115;
 }

@@ -7,11 +7,15 @@ namespace HaproxyNet.IO.Portable;
 /// <summary>A listening <see cref="Socket"/> for the portable transport.</summary>
 internal sealed class SelectListener : SelectEntry, IListenerSocket
 {
-    internal SelectListener(SelectPoller poller, Socket socket)
+    internal SelectListener(SelectPoller poller, Socket socket, int backlog)
         : base(poller, socket)
     {
         LocalEndPoint = (IPEndPoint)socket.LocalEndPoint!;
+        Backlog = backlog;
     }
+
+    /// <summary>The listen() backlog given at bind time, reused by <see cref="Pause"/> and <see cref="Resume"/>.</summary>
+    internal int Backlog { get; }
 
     public IIoHandler? Handler { get; set; }
 
@@ -57,6 +61,57 @@ internal sealed class SelectListener : SelectEntry, IListenerSocket
     }
 
     public void SetInterest(bool read) => WantRead = read;
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Best effort with <see cref="Socket"/>: the same three calls as 1.4 (Shutdown(Send), Listen, Shutdown(Receive)),
+    /// each mapped by .NET to the system call. On Linux the result is the epoll transport's (connects refused,
+    /// backlog reset, port kept). Elsewhere it is whatever the system does with a shut listening socket: .NET
+    /// reports ENOTCONN as success once a socket was disconnected, and some systems refuse shutdown() on a
+    /// listener (this returns false, the proxy goes to ERROR and 1.4's soft stop follows, as on those systems).
+    /// </remarks>
+    public bool Pause()
+    {
+        if (IsClosed)
+        {
+            return false;
+        }
+
+        try
+        {
+            Socket.Shutdown(SocketShutdown.Send);
+            Socket.Listen(Backlog);
+            Socket.Shutdown(SocketShutdown.Receive);
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+
+        WantRead = false;
+        return true;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Socket.Listen again with the bind-time backlog; a busy port throws (false).</remarks>
+    public bool Resume()
+    {
+        if (IsClosed)
+        {
+            return false;
+        }
+
+        try
+        {
+            Socket.Listen(Backlog);
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+
+        return true;
+    }
 
     public void Close()
     {

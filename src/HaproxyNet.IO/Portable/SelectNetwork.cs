@@ -58,7 +58,7 @@ public sealed class SelectNetwork : INetwork, IDisposable
             return null;
         }
 
-        var listener = new SelectListener(_poller, socket);
+        var listener = new SelectListener(_poller, socket, backlog);
         _poller.Add(listener);
         return listener;
     }

@@ -8,7 +8,7 @@ namespace HaproxyNet.Host.Tests.Runtime;
 /// bind failures (CLI.md §3-4). Each test starts one or two processes and bounds every wait.
 /// </summary>
 [Trait("Category", "Process")]
-public class EngineProcessTests
+public partial class EngineProcessTests
 {
     private const string Config = RunningProxy.TcpListen;
 
@@ -62,9 +62,9 @@ public class EngineProcessTests
         Assert.True(proxy.WaitLog("Enabling proxy l\\."));
 
         // Accepting again: a client is taken and logged (server port 9 refuses, so the session ends quickly).
-        using (var client = new TcpClient())
+        // "Enabling" is logged just before listen(), so the first attempts may still be refused.
+        using (ConnectWhenListening(port))
         {
-            client.Connect(IPAddress.Loopback, port);
         }
 
         Assert.True(proxy.WaitLog("Connect from 127\\.0\\.0\\.1:"));

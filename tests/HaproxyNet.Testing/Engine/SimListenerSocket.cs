@@ -4,6 +4,10 @@ using HaproxyNet.Core.Ports;
 namespace HaproxyNet.Testing.Engine;
 
 /// <summary>A listening socket with a kernel-like backlog: clients are connected as soon as they are queued.</summary>
+/// <remarks>
+/// Pause and resume follow Linux: a paused socket keeps its address but is out of LISTEN (connects are refused,
+/// the backlog is reset), and pausing a socket that is not listening fails (ENOTCONN on shutdown).
+/// </remarks>
 public sealed class SimListenerSocket : IListenerSocket
 {
     private readonly Queue<SimSocket> _backlog = new();
@@ -35,6 +39,21 @@ public sealed class SimListenerSocket : IListenerSocket
 
     public int Pending => _backlog.Count;
 
+    /// <summary>In LISTEN: connects are queued. False while paused (or after a failed resume).</summary>
+    public bool Listening { get; private set; } = true;
+
+    /// <summary>Makes the next <see cref="Pause"/> calls fail (as a refused shutdown() would).</summary>
+    public bool FailPause { get; set; }
+
+    /// <summary>Makes the next <see cref="Resume"/> calls fail (as listen() on a port taken meanwhile would).</summary>
+    public bool FailResume { get; set; }
+
+    /// <summary>Calls to <see cref="Pause"/> (successful or not).</summary>
+    public int PauseCalls { get; private set; }
+
+    /// <summary>Calls to <see cref="Resume"/> (successful or not).</summary>
+    public int ResumeCalls { get; private set; }
+
     public IConnection? TryAccept(out IoStatus status, out int errno)
     {
         errno = 0;
@@ -58,16 +77,37 @@ public sealed class SimListenerSocket : IListenerSocket
 
     public void SetInterest(bool read) => WantRead = read;
 
+    public bool Pause()
+    {
+        PauseCalls++;
+        if (Closed || FailPause || !Listening)
+        {
+            return false;
+        }
+
+        Listening = false;
+        WantRead = false;
+        ResetBacklog();
+        return true;
+    }
+
+    public bool Resume()
+    {
+        ResumeCalls++;
+        if (Closed || FailResume)
+        {
+            return false;
+        }
+
+        Listening = true;
+        return true;
+    }
+
     public void Close()
     {
         Closed = true;
         WantRead = false;
-        foreach (var s in _backlog)
-        {
-            s.Close(reset: true);
-        }
-
-        _backlog.Clear();
+        ResetBacklog();
         Network.Forget(this);
         Network.ReleaseFd(Fd);
         Fd = -1;
@@ -76,7 +116,7 @@ public sealed class SimListenerSocket : IListenerSocket
     /// <summary>Queues the proxy side of a new client connection; false when the backlog is full.</summary>
     internal bool Enqueue(SimSocket proxySide)
     {
-        if (Closed || _backlog.Count >= Math.Max(Backlog, 1))
+        if (Closed || !Listening || _backlog.Count >= Math.Max(Backlog, 1))
         {
             return false;
         }
@@ -86,4 +126,15 @@ public sealed class SimListenerSocket : IListenerSocket
     }
 
     internal bool IsReadReady => !Closed && WantRead && _backlog.Count > 0;
+
+    /// <summary>The kernel drops the connections nobody accepted: their clients get a reset.</summary>
+    private void ResetBacklog()
+    {
+        foreach (var s in _backlog)
+        {
+            s.Close(reset: true);
+        }
+
+        _backlog.Clear();
+    }
 }
