@@ -51,6 +51,7 @@ internal sealed partial class EngineProcess : IDisposable
         var network = settings.Network ?? NetworkFactory.Create((startup.Options.DisabledPollers & DisabledPollers.Epoll) != 0);
         ISessionTrace? trace = settings.TraceEnabled ? new NLogSessionTrace(_logFactory, true) : null;
         _loop = new EngineLoop(TimeProvider.System, network, sink, global, trace);
+        _loop.StartupMessages = _printer; // listener warnings are printed while starting, as in MODE_STARTING
         RuntimeBuilder.BuildProxies(startup.Config, _loop);
         if (settings.WarmUp)
         {

@@ -18,6 +18,9 @@ internal sealed unsafe class EpollListener : FdEntry, IListenerSocket, IFileDesc
 
     public IPEndPoint LocalEndPoint { get; }
 
+    /// <summary>Options every accepted socket gets (clitcpka, nolinger, client buffers); default = none.</summary>
+    internal SocketOptions AcceptedOptions { get; init; }
+
     /// <summary>The file descriptor (the <c>-d</c> trace prints it), or -1 once closed.</summary>
     public int FileDescriptor => Fd;
 
@@ -58,6 +61,7 @@ internal sealed unsafe class EpollListener : FdEntry, IListenerSocket, IFileDesc
             return null;
         }
 
+        SocketSetup.ApplyAccepted(fd, AcceptedOptions);
         var connection = new EpollConnection(Poller, fd, SockAddr.Read(new ReadOnlySpan<byte>(addr, (int)length)));
         Poller.Attach(connection);
 

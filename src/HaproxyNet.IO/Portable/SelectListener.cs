@@ -17,6 +17,9 @@ internal sealed class SelectListener : SelectEntry, IListenerSocket, IFileDescri
 
     public IPEndPoint LocalEndPoint { get; }
 
+    /// <summary>Options every accepted socket gets (clitcpka, nolinger, client buffers).</summary>
+    internal SocketOptions AcceptedOptions { get; set; }
+
     public int FileDescriptor => IsClosed ? -1 : (int)Socket.Handle;
 
     public IConnection? TryAccept(out IoStatus status, out int errno)
@@ -40,6 +43,7 @@ internal sealed class SelectListener : SelectEntry, IListenerSocket, IFileDescri
             var accepted = Socket.Accept();
             accepted.Blocking = false;
             accepted.NoDelay = true;
+            PortableOptions.Apply(accepted, AcceptedOptions);
             var connection = new SelectConnection(Poller, accepted, accepted.RemoteEndPoint as IPEndPoint);
             Poller.Add(connection);
             status = IoStatus.Ok;

@@ -26,6 +26,9 @@ public sealed class SimListenerSocket : IListenerSocket
 
     public int Backlog { get; }
 
+    /// <summary>The options the engine asked for on this listener.</summary>
+    public ListenerOptions Options { get; internal set; }
+
     public bool WantRead { get; private set; }
 
     public bool Closed { get; private set; }
@@ -44,6 +47,8 @@ public sealed class SimListenerSocket : IListenerSocket
             }
 
             Network.Register(s);
+            Network.AcceptedSockets.Add(s);
+            s.Options = Options.Accepted;
             status = IoStatus.Ok;
             return s;
         }
