@@ -225,6 +225,18 @@ public sealed partial class NetworkTests
         listener.Close();
     }
 
+    [Fact]
+    public void OriginalDestination_Ipv6_FallsBackToTheLocalAddress()
+    {
+        using var network = new HaproxyNet.IO.Epoll.EpollNetwork();
+        var (l, c, s) = Loopback.Pair(network, new IPEndPoint(IPAddress.IPv6Loopback, 0));
+
+        // SO_ORIGINAL_DST is an IPv4 (SOL_IP) option: an IPv6 socket goes straight to getsockname.
+        Assert.Equal(l.LocalEndPoint, s.OriginalDestination);
+        Assert.Equal(IPAddress.IPv6Loopback, s.OriginalDestination.Address);
+        CloseAll(l, c, s);
+    }
+
     [Theory]
     [MemberData(nameof(Transports))]
     public void OriginalDestination_NotRedirected_FallsBackToTheLocalAddress(string transport)

@@ -79,6 +79,34 @@ public class SocketOptionsProcessTests
         Assert.Equal(2, backend.Sources.Count); // the failed proxy never reached the server
     }
 
+    [Fact]
+    public void Run_BindUnknownInterface_WarningAtStartProxyStillServes()
+    {
+        const string Cfg = """
+            global
+                log 127.0.0.1:{SYSLOG} local0
+            defaults
+                log global
+                mode tcp
+                timeout connect 5s
+                timeout client 30s
+                timeout server 30s
+            listen l
+                bind 127.0.0.1:{FE} interface nosuchdev0 mss 1400 defer-accept
+                server s1 127.0.0.1:9
+            """;
+        var port = RunningProxy.FreePort();
+        using var proxy = RunningProxy.Start(Cfg, port, "-db");
+        Assert.True(proxy.WaitListening(port), "proxy did not listen");
+        Assert.True(proxy.WaitLog("Proxy l started"));
+        proxy.Signal(Signals.SigUsr1);
+
+        Assert.Equal(0, proxy.WaitExit());
+
+        // tcp_bind_listener's SO_BINDTODEVICE failure is ERR_WARN: printed while starting, the proxy starts anyway.
+        Assert.StartsWith("[WARNING] T : Starting proxy l: cannot bind listener to device\n", proxy.Stderr(), StringComparison.Ordinal);
+    }
+
     private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
 
     private static string EchoThrough(int port, string text)
