@@ -13,10 +13,16 @@ public sealed partial class EngineLoop
     /// </summary>
     public IDiagnosticSink? StartupMessages { get; set; }
 
+    /// <summary>
+    /// start_proxies' <c>verbose</c>: false while <c>-sf</c>/<c>-st</c> bind attempts remain, when 1.4 keeps the
+    /// non-fatal reasons to itself (it prints them only on the last attempt or without old processes).
+    /// </summary>
+    public bool StartupVerbose { get; set; } = true;
+
     /// <summary>"Starting &lt;kind&gt; &lt;name&gt;: &lt;reason&gt;" as a warning or an alert; the listener stays bound.</summary>
     private void ReportListenerMessage(Proxy p, string? reason, ListenSeverity severity)
     {
-        if (reason is null || severity == ListenSeverity.None)
+        if (reason is null || severity == ListenSeverity.None || !StartupVerbose)
         {
             return;
         }

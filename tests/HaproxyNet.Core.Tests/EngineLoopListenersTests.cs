@@ -29,6 +29,22 @@ public class EngineLoopListenersTests
     }
 
     [Fact]
+    public void StartProxies_NotVerbose_ReasonKeptQuietProxyStarted()
+    {
+        var h = new EngineHarness();
+        var p = h.AddListen("t", Fe);
+        var startup = new RecordingDiagnosticSink(string.Empty);
+        h.Loop.StartupMessages = startup;
+        h.Loop.StartupVerbose = false; // -sf with retries left
+        h.Network.ListenMessages[EngineHarness.Ep(Fe)] = ("cannot set MSS", ListenSeverity.Warning);
+
+        Assert.Empty(h.Loop.StartProxies());
+
+        Assert.Equal(string.Empty, startup.Text);
+        Assert.Equal(ProxyState.Idle, p.State);
+    }
+
+    [Fact]
     public void StartProxies_NoReason_NothingPrinted()
     {
         var h = new EngineHarness();

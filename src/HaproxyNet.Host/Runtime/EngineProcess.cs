@@ -130,6 +130,7 @@ internal sealed partial class EngineProcess : IDisposable
         IReadOnlyList<string> errors;
         while (true)
         {
+            _loop.StartupVerbose = retry == 0 || oldPids.Count == 0;
             errors = _loop.StartProxies();
             if (errors.Count == 0 || oldPids.Count == 0 || retry == 0)
             {
