@@ -8,7 +8,7 @@ namespace HaproxyNet.Testing.Engine;
 /// jumps the <see cref="ManualTimeProvider"/> straight to the next event when nothing is ready.
 /// </summary>
 /// <remarks>Zero latency: bytes and FINs are visible to the peer at the next poll, at the same virtual millisecond.</remarks>
-public sealed class SimNetwork : INetwork
+public sealed partial class SimNetwork : INetwork
 {
     private const int Econnrefused = 111;
 
@@ -50,61 +50,8 @@ public sealed class SimNetwork : INetwork
         return l;
     }
 
-    /// <summary>Client source address to the destination it asked for before a NAT redirected it to a listener.</summary>
-    public Dictionary<IPEndPoint, IPEndPoint> Redirects { get; } = [];
-
-    /// <summary>Source addresses whose bind fails (as bind() would with EADDRNOTAVAIL); foreign ones too.</summary>
-    public HashSet<IPEndPoint> UnbindableSources { get; } = [];
-
-    /// <summary>Every <see cref="Connect(IPEndPoint, IPEndPoint?, in SocketOptions, out ConnectStatus, out int)"/> call, in order.</summary>
-    public List<SimConnectAttempt> ConnectAttempts { get; } = [];
-
-    /// <summary>The engine's ends of accepted client connections, in accept order.</summary>
-    public List<SimSocket> AcceptedSockets { get; } = [];
-
-    /// <summary>Every listener setup call with its options, in order.</summary>
-    public List<(IPEndPoint EndPoint, int Backlog, ListenerOptions Options)> ListenCalls { get; } = [];
-
-    /// <summary>Non-fatal listener messages to report for an end point (as a kernel refusing an option would).</summary>
-    public Dictionary<IPEndPoint, (string Reason, ListenSeverity Severity)> ListenMessages { get; } = [];
-
-    public IListenerSocket? Listen(IPEndPoint endPoint, int backlog, in ListenerOptions options, out string? message, out ListenSeverity severity)
-    {
-        ListenCalls.Add((endPoint, backlog, options));
-        var l = Listen(endPoint, backlog, out message);
-        severity = ListenSeverity.None;
-        if (l is SimListenerSocket sim)
-        {
-            sim.Options = options;
-            if (ListenMessages.TryGetValue(endPoint, out var m))
-            {
-                (message, severity) = m;
-            }
-        }
-
-        return l;
-    }
-
     public IConnection? Connect(IPEndPoint target, IPEndPoint? source, out ConnectStatus status, out int errno)
-        => Connect(target, source, default, out status, out errno);
-
-    public IConnection? Connect(IPEndPoint target, IPEndPoint? source, in SocketOptions options, out ConnectStatus status, out int errno)
     {
-        ConnectAttempts.Add(new SimConnectAttempt(target, source, options));
-        if (source is not null && UnbindableSources.Contains(source))
-        {
-            status = ConnectStatus.SourceBindFailed;
-            errno = 99;
-            return null;
-        }
-
-        if (source is not null && options.ForeignSource is { } foreign && UnbindableSources.Contains(foreign))
-        {
-            status = ConnectStatus.ForeignBindFailed;
-            errno = 1;
-            return null;
-        }
-
         _servers.TryGetValue(target, out var server);
         if (server?.Kind == SimServerKind.RefuseSync)
         {
@@ -114,7 +61,7 @@ public sealed class SimNetwork : INetwork
         }
 
         var local = source ?? new IPEndPoint(IPAddress.Loopback, _ephemeralPort++);
-        var s = new SimSocket(this, local, target) { Connecting = true, Options = options };
+        var s = new SimSocket(this, local, target) { Connecting = true };
         if (server?.Kind == SimServerKind.Blackhole)
         {
             s.NeverCompletes = true;
