@@ -34,13 +34,15 @@ public sealed partial class EngineLoop
 
                 l.Loop = this;
                 l.MaxConn = p.MaxConn;
-                var sock = Network.Listen(l.EndPoint, l.Backlog > 0 ? l.Backlog : p.MaxConn, out var error);
+                var sock = Network.Listen(l.EndPoint, l.Backlog > 0 ? l.Backlog : p.MaxConn, l.Options, out var error, out var severity);
                 if (sock is null)
                 {
                     errors.Add($"Starting {p.CapabilityWord} {p.Name}: {error ?? "cannot bind socket"}");
                     ok = false;
                     continue;
                 }
+
+                ReportListenerMessage(p, error, severity);
 
                 sock.Handler = l;
                 sock.SetInterest(false);

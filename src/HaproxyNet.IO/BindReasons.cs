@@ -12,4 +12,16 @@ public static class BindReasons
     public const string CannotReuseAddr = "cannot do so_reuseaddr";
     public const string CannotBind = "cannot bind socket";
     public const string CannotListen = "cannot listen to socket";
+
+    /// <summary>IP_TRANSPARENT and IP_FREEBIND refused (no CAP_NET_ADMIN): an alert, the listener is still bound.</summary>
+    public const string CannotMakeTransparent = "cannot make listening socket transparent";
+
+    /// <summary>SO_BINDTODEVICE refused (no CAP_NET_RAW) or unknown device: a warning, the listener is still bound.</summary>
+    public const string CannotBindToDevice = "cannot bind listener to device";
+
+    /// <summary>TCP_MAXSEG refused: a warning.</summary>
+    public const string CannotSetMss = "cannot set MSS";
+
+    /// <summary>TCP_DEFER_ACCEPT refused: a warning.</summary>
+    public const string CannotDeferAccept = "cannot enable DEFER_ACCEPT";
 }

@@ -48,7 +48,7 @@ public sealed partial class NetworkTests
             var conn = network.Connect(target, new IPEndPoint(IPAddress.Parse("192.0.2.1"), 0), out var status, out _);
 
             Assert.Null(conn);
-            Assert.Equal(ConnectStatus.Resource, status);
+            Assert.Equal(ConnectStatus.SourceBindFailed, status);
             // The number is kept although the socket is closed (another thread may already reuse it).
             Assert.True(network.LastConnectFd > 2, $"fd {network.LastConnectFd}");
         }

@@ -48,6 +48,18 @@ public sealed record GlobalSection
 
     public int TuneMaxPollEvents { get; init; }
 
+    /// <summary><c>tune.sndbuf.client</c> in bytes (0 = kernel default).</summary>
+    public int TuneSndBufClient { get; init; }
+
+    /// <summary><c>tune.sndbuf.server</c> in bytes (0 = kernel default).</summary>
+    public int TuneSndBufServer { get; init; }
+
+    /// <summary><c>tune.rcvbuf.client</c> in bytes (0 = kernel default).</summary>
+    public int TuneRcvBufClient { get; init; }
+
+    /// <summary><c>tune.rcvbuf.server</c> in bytes (0 = kernel default).</summary>
+    public int TuneRcvBufServer { get; init; }
+
     public string? StatsSocket { get; init; }
 
     public string StatsSocketLevel { get; init; } = "operator";

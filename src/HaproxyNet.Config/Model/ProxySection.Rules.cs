@@ -94,6 +94,9 @@ public sealed partial record ProxySection
     /// <summary>Source address as "ip:port", or null.</summary>
     public string? Source { get; init; }
 
+    /// <summary><c>source ... interface &lt;name&gt;</c> (SO_BINDTODEVICE on server connections), or null.</summary>
+    public string? SourceInterface { get; init; }
+
     public bool ClfLog { get; init; }
 
     public bool LogAsap { get; init; }

@@ -61,4 +61,13 @@ public sealed record ServerLine
     public string OnError { get; init; } = "fail-check";
 
     public int ErrorLimit { get; init; }
+
+    /// <summary>Server <c>source</c> address (its port is the range's low end), or null.</summary>
+    public IPEndPoint? Source { get; init; }
+
+    /// <summary>High end of a <c>source addr:low-high</c> port range; equal to the low port (or 0) without a range.</summary>
+    public int SourcePortHigh { get; init; }
+
+    /// <summary>Server <c>source ... interface &lt;name&gt;</c>, or null.</summary>
+    public string? SourceInterface { get; init; }
 }

@@ -73,6 +73,7 @@ internal static partial class ConfigValidator
         {
             // 1.4 clears the wrong option word here: send-state stays and srvtcpka is lost.
             p.Options.Remove("srvtcpka");
+            p.TcpKeepAliveServer = false; // the same bit, whether set by srvtcpka or tcpka
             err |= Warn(s, $"config : 'send-state' will be ignored for {who} (requires 'option httpchk').\n");
         }
 

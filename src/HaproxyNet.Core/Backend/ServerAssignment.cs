@@ -11,7 +11,8 @@ public static class ServerAssignment
 {
     /// <summary>
     /// assign_server: releases any held slot, asks the load balancer for a server (avoiding prev_srv), and marks the
-    /// session ASSIGNED. Returns NOSRV without usable server, FULL when all are saturated.
+    /// session ASSIGNED. Returns NOSRV without usable server, FULL when all are saturated. A backend without LB
+    /// algorithm but with a dispatch address or <c>option transparent</c> is ASSIGNED with no server.
     /// </summary>
     public static SrvStatus AssignServer(Session s)
     {
@@ -25,7 +26,13 @@ public static class ServerAssignment
 
         s.Srv = null;
         SrvStatus err;
-        if (!LbHooks.HasWeight(be))
+        if (be.Lb is null && (be.DispatchAddress is not null || be.Transparent))
+        {
+            // No LB algorithm: the dispatch address or the original destination, with no server.
+            s.Flags |= SessionFlags.Assigned;
+            err = SrvStatus.Ok;
+        }
+        else if (!LbHooks.HasWeight(be))
         {
             err = SrvStatus.NoSrv;
         }

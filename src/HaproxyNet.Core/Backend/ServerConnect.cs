@@ -8,7 +8,7 @@ using HaproxyNet.Core.Time;
 namespace HaproxyNet.Core.Backend;
 
 /// <summary>Opening the server connection (1.4's <c>connect_server</c> and <c>tcpv4_connect_server</c>).</summary>
-public static class ServerConnect
+public static partial class ServerConnect
 {
     private const int Eaddrinuse = 98;
     private const int Eaddrnotavail = 99;
@@ -48,13 +48,34 @@ public static class ServerConnect
 
     /// <summary>
     /// assign_server_address: the server's address; 0.0.0.0 means the address the client connected to, and mapped
-    /// ports add the client's destination port. Returns false when there is nothing to connect to.
+    /// ports add the client's destination port. Without a server: the backend's dispatch address, else with
+    /// <c>option transparent</c> the client's original destination (get_frt_addr). Returns false when there is
+    /// nothing to connect to.
     /// </summary>
     public static bool AssignServerAddress(Session s)
     {
         if (s.Srv is not { Address: { } addr } srv)
         {
-            return false;
+            if (s.Srv is not null)
+            {
+                return false;
+            }
+
+            if (s.Be.DispatchAddress is { } dispatch)
+            {
+                s.SrvAddress = dispatch;
+            }
+            else if (s.Be.Transparent)
+            {
+                s.SrvAddress = s.FrontAddress;
+            }
+            else
+            {
+                return false;
+            }
+
+            s.Flags |= SessionFlags.AddrSet;
+            return true;
         }
 
         var anyAddress = addr.Address.Equals(IPAddress.Any);
@@ -74,15 +95,16 @@ public static class ServerConnect
     }
 
     /// <summary>
-    /// tcpv4_connect_server: <see cref="INetwork.Connect"/> then, when in progress, registers the socket for
-    /// writability, moves <paramref name="si"/> to CON and arms the connect timeout.
+    /// tcpv4_connect_server: <c>INetwork.Connect</c> with the server's <c>source</c> (else the backend's) and
+    /// the backend's socket options then, when in progress, registers the socket for writability, moves
+    /// <paramref name="si"/> to CON and arms the connect timeout. A failed source bind is a resource error with
+    /// 1.4's alert and emergency log.
     /// </summary>
     public static ConnectError TcpConnectServer(Session s, StreamInterface si, IPEndPoint target)
     {
         var loop = s.Loop;
         var be = s.Be;
-        var source = s.Srv?.Source;
-        var conn = loop.Network.Connect(target, source, out var status, out var errno);
+        var conn = ConnectFromSource(s, si, target, out var status, out var errno);
         si.Fd = conn?.Fd ?? loop.Network.LastConnectFd; // si->fd = socket(), kept even when connect() failed
         if (loop.Trace.IsEnabled)
         {
@@ -101,6 +123,9 @@ public static class ServerConnect
                 return ConnectError.None;
             case ConnectStatus.Refused:
                 return ConnectError.SrvCl;
+            case ConnectStatus.SourceBindFailed or ConnectStatus.ForeignBindFailed:
+                ReportBindFailure(s, status == ConnectStatus.ForeignBindFailed);
+                return ConnectError.Resource;
             case ConnectStatus.Resource:
                 if (errno is Eagain or Eaddrnotavail)
                 {

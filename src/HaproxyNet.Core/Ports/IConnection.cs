@@ -15,6 +15,12 @@ public interface IConnection
     /// <summary>The descriptor number (the <c>-d</c> trace prints it as <c>%04x</c>), -1 once closed.</summary>
     int Fd { get; }
 
+    /// <summary>
+    /// The destination the client asked for (get_original_dst: SO_ORIGINAL_DST of a NATed connection), falling back
+    /// to the local address (getsockname), as 1.4's <c>get_frt_addr</c>. Read lazily: it costs system calls.
+    /// </summary>
+    IPEndPoint OriginalDestination => LocalEndPoint;
+
     /// <summary>recv(): at most <c>buffer.Length</c> bytes.</summary>
     int Receive(Span<byte> buffer, out IoStatus status);
 

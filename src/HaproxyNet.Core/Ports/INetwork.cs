@@ -18,8 +18,27 @@ public interface INetwork
     IConnection? Connect(IPEndPoint target, IPEndPoint? source, out ConnectStatus status, out int errno);
 
     /// <summary>
-    /// The descriptor number socket() gave the last <see cref="Connect"/>, kept when the connect then failed and
+    /// The descriptor number socket() gave the last <c>Connect</c>, kept when the connect then failed and
     /// the socket was closed; -1 when socket() itself failed. 1.4 stores it in <c>si->fd</c> either way.
     /// </summary>
     int LastConnectFd { get; }
+
+    /// <summary>
+    /// tcp_bind_listener with the <c>bind</c> line's options; accepted sockets get <see cref="ListenerOptions.Accepted"/>.
+    /// Null on failure (<paramref name="message"/> = the reason); a bound listener may still carry a non-fatal
+    /// <paramref name="message"/> of <paramref name="severity"/> Warning or Alert (the last reason set wins, as in 1.4).
+    /// </summary>
+    IListenerSocket? Listen(IPEndPoint endPoint, int backlog, in ListenerOptions options, out string? message, out ListenSeverity severity)
+    {
+        var sock = Listen(endPoint, backlog, out message);
+        severity = sock is not null && message is not null ? ListenSeverity.Alert : ListenSeverity.None;
+        return sock;
+    }
+
+    /// <summary>
+    /// tcpv4_connect_server with the proxy's socket options: SO_KEEPALIVE, SO_LINGER, SO_BINDTODEVICE, the source
+    /// (or <c>usesrc</c> foreign) bind with SO_REUSEADDR, SO_SNDBUF, SO_RCVBUF, then connect().
+    /// </summary>
+    IConnection? Connect(IPEndPoint target, IPEndPoint? source, in SocketOptions options, out ConnectStatus status, out int errno)
+        => Connect(target, source, out status, out errno);
 }

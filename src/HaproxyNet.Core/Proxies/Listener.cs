@@ -23,6 +23,9 @@ public sealed class Listener : IIoHandler
     /// <summary>listen() backlog; 0 = the frontend maxconn.</summary>
     public int Backlog { get; set; }
 
+    /// <summary>Socket options of this <c>bind</c> and of the sockets it accepts.</summary>
+    public ListenerOptions Options { get; set; }
+
     /// <summary>Live sessions accepted here (nbconn).</summary>
     public int NbConn { get; set; }
 

@@ -35,4 +35,16 @@ public enum ProxyOptions
 
     /// <summary><c>option httplog</c> (converted to tcplog on TCP frontends at config check).</summary>
     HttpLog = 1 << 9,
+
+    /// <summary><c>option transparent</c> (PR_O_TRANSP): connect to the client's original destination.</summary>
+    Transparent = 1 << 10,
+
+    /// <summary><c>option clitcpka</c> (or <c>tcpka</c> on a frontend): SO_KEEPALIVE on accepted sockets.</summary>
+    TcpCliKa = 1 << 11,
+
+    /// <summary><c>option srvtcpka</c> (or <c>tcpka</c> on a backend): SO_KEEPALIVE on server sockets.</summary>
+    TcpSrvKa = 1 << 12,
+
+    /// <summary><c>option nolinger</c> (PR_O_TCP_NOLING): SO_LINGER {1, 0} on this proxy's sockets.</summary>
+    NoLinger = 1 << 13,
 }

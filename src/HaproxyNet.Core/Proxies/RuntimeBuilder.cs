@@ -11,7 +11,7 @@ namespace HaproxyNet.Core.Proxies;
 /// derivations (queue/tarpit timeout fallbacks, fullconn default, minconn normalisation), this only copies them into
 /// <see cref="Proxy"/>/<see cref="Server"/>/<see cref="Listener"/> and builds each backend's load balancer.
 /// </remarks>
-public static class RuntimeBuilder
+public static partial class RuntimeBuilder
 {
     /// <summary>DEFAULT_MAXCONN.</summary>
     public const int DefaultMaxConn = 2000;
@@ -46,6 +46,7 @@ public static class RuntimeBuilder
             }
 
             var p = BuildProxy(section);
+            ApplySocketSettings(section, p, doc.Global);
             loop.Proxies.Add(p);
             byName.TryAdd(section.Name, (section, p));
         }
@@ -72,7 +73,7 @@ public static class RuntimeBuilder
         {
             Capabilities = (ProxyCapabilities)((int)s.Capabilities & (int)ProxyCapabilities.Listen),
             Mode = (ProxyMode)(int)s.Mode,
-            Options = ToOptions(s),
+            Options = ToOptions(s) | ToSocketOptions(s),
             MaxConn = s.MaxConn,
             FullConn = s.FullConn,
             ConnRetries = s.Retries,

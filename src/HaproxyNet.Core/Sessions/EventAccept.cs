@@ -71,7 +71,6 @@ public static class EventAccept
         {
             ConnRetries = fe.ConnRetries,
             ClientAddress = conn.RemoteEndPoint,
-            FrontAddress = conn.LocalEndPoint,
         };
         fe.CumFeConn++;
 

@@ -10,6 +10,8 @@ namespace HaproxyNet.Core.Sessions;
 /// <remarks>Created by <see cref="EventAccept"/>, run by <see cref="SessionTask"/> through <see cref="ProcessSession"/>.</remarks>
 public sealed class Session
 {
+    private IPEndPoint? _frontAddress;
+
     internal Session(EngineLoop loop, Listener listener, long uniqId, int bufSize)
     {
         Loop = loop;
@@ -79,8 +81,15 @@ public sealed class Session
 
     public IPEndPoint ClientAddress { get; internal set; } = new(IPAddress.Any, 0);
 
-    /// <summary>The address the client connected to.</summary>
-    public IPEndPoint FrontAddress { get; internal set; } = new(IPAddress.Any, 0);
+    /// <summary>
+    /// The address the client connected to: its original destination when the connection was redirected (1.4's
+    /// <c>frt_addr</c>), read from the socket the first time it is needed (get_frt_addr, SN_FRT_ADDR_SET).
+    /// </summary>
+    public IPEndPoint FrontAddress
+    {
+        get => _frontAddress ??= Si0.Connection?.OriginalDestination ?? new IPEndPoint(IPAddress.Any, 0);
+        internal set => _frontAddress = value;
+    }
 
     /// <summary>The server address to connect to (set by assign_server_address).</summary>
     public IPEndPoint? SrvAddress { get; internal set; }

@@ -84,6 +84,8 @@ public sealed partial class StreamInterface : IIoHandler
             c.Close(reset);
             Connection = null;
         }
+
+        ReleaseSourcePort();
     }
 
     /// <summary>stream_int_check_timeouts: flags SI_FL_EXP when <see cref="Exp"/> has passed.</summary>

@@ -10,19 +10,22 @@ namespace HaproxyNet.Host.Runtime;
 internal static class BindRetry
 {
     /// <summary>Runs the loop; returns the errors of the last attempt (empty once everything is bound).</summary>
-    /// <param name="attempt">One <c>start_proxies</c> pass (already bound listeners are kept).</param>
+    /// <param name="attempt">
+    /// One <c>start_proxies</c> pass (already bound listeners are kept); its argument is true for the last chance,
+    /// the only pass whose failures 1.4 prints.
+    /// </param>
     /// <param name="oldPidCount">How many PIDs follow <c>-sf</c>/<c>-st</c>.</param>
     /// <param name="pauseOldPids">Sends SIGTTOU to the old PIDs; returns how many received it.</param>
     /// <param name="wait">The 10 ms pause between attempts.</param>
     /// <param name="resumeOldPids">True when the caller must close its listeners and send SIGTTIN to the old PIDs.</param>
     public static IReadOnlyList<string> Run(
-        Func<IReadOnlyList<string>> attempt, int oldPidCount, Func<int> pauseOldPids, Action wait, out bool resumeOldPids)
+        Func<bool, IReadOnlyList<string>> attempt, int oldPidCount, Func<int> pauseOldPids, Action wait, out bool resumeOldPids)
     {
         var retry = EngineProcess.MaxStartRetries;
         IReadOnlyList<string> errors;
         while (true)
         {
-            errors = attempt();
+            errors = attempt(retry == 0 || oldPidCount == 0);
             if (errors.Count == 0 || oldPidCount == 0 || retry == 0)
             {
                 break;

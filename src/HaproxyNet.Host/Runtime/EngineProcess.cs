@@ -55,6 +55,8 @@ internal sealed partial class EngineProcess : IDisposable
         {
             _loop.DebugOutput = new StdoutDebugOutput();
         }
+
+        _loop.StartupMessages = _printer; // listener warnings are printed while starting, as in MODE_STARTING
         RuntimeBuilder.BuildProxies(startup.Config, _loop);
         if (settings.WarmUp)
         {
@@ -143,7 +145,11 @@ internal sealed partial class EngineProcess : IDisposable
     {
         var oldPids = _startup.Options.OldPids;
         var errors = BindRetry.Run(
-            _loop.StartProxies,
+            last =>
+            {
+                _loop.StartupVerbose = last;
+                return _loop.StartProxies();
+            },
             oldPids.Count,
             () => OldPids.Tell(oldPids, RuntimeLibc.SIGTTOU),
             static () => Thread.Sleep(10), // give the old processes time to stop listening (host side, not the engine)

@@ -27,6 +27,11 @@ internal sealed unsafe class EpollConnection : FdEntry, IConnection
     public IPEndPoint RemoteEndPoint => _remote ??= QueryName(local: false);
 
     /// <inheritdoc />
+    /// <remarks>Not cached: the session keeps it (SN_FRT_ADDR_SET), so it is asked at most once per connection.</remarks>
+    public IPEndPoint OriginalDestination =>
+        (IsClosed ? null : SocketSetup.OriginalDestination(Fd)) ?? LocalEndPoint;
+
+    /// <inheritdoc />
     public int Receive(Span<byte> buffer, out IoStatus status)
     {
         if (IsClosed)

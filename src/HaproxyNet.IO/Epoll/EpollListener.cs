@@ -25,6 +25,9 @@ internal sealed unsafe class EpollListener : FdEntry, IListenerSocket
     /// <summary>errno of the last failed <see cref="Pause"/> or <see cref="Resume"/> call (0 when it succeeded).</summary>
     internal int LastErrno { get; private set; }
 
+    /// <summary>Options every accepted socket gets (clitcpka, nolinger, client buffers); default = none.</summary>
+    internal SocketOptions AcceptedOptions { get; init; }
+
     /// <inheritdoc />
     /// <remarks>accept4 with SOCK_NONBLOCK|SOCK_CLOEXEC, then TCP_NODELAY as 1.4's <c>event_accept</c> does.</remarks>
     public IConnection? TryAccept(out IoStatus status, out int errno)
@@ -62,6 +65,7 @@ internal sealed unsafe class EpollListener : FdEntry, IListenerSocket
             return null;
         }
 
+        SocketSetup.ApplyAccepted(fd, AcceptedOptions);
         var connection = new EpollConnection(Poller, fd, SockAddr.Read(new ReadOnlySpan<byte>(addr, (int)length)));
         Poller.Attach(connection);
 

@@ -26,37 +26,61 @@ public sealed unsafe class EpollNetwork : INetwork, IDisposable
     /// not fatal: the listener is returned and <paramref name="error"/> carries the text to report.
     /// </remarks>
     public IListenerSocket? Listen(IPEndPoint endPoint, int backlog, out string? error)
+        => Listen(endPoint, backlog, default, out error, out _);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// tcp_bind_listener's order: socket, SO_REUSEADDR (alert), SO_LINGER, SO_REUSEPORT, IP_TRANSPARENT (alert),
+    /// SO_BINDTODEVICE, TCP_MAXSEG, TCP_DEFER_ACCEPT (warnings), bind, listen. As in 1.4, a later non-fatal reason
+    /// replaces an earlier one, and the severity is the worst seen.
+    /// </remarks>
+    public IListenerSocket? Listen(IPEndPoint endPoint, int backlog, in ListenerOptions options, out string? message, out ListenSeverity severity)
     {
-        error = null;
+        string? error = null;
+        severity = ListenSeverity.None;
         var fd = LibC.Socket(SockAddr.Family(endPoint), Linux.SOCK_STREAM | Linux.SOCK_NONBLOCK | Linux.SOCK_CLOEXEC, Linux.IPPROTO_TCP);
         if (fd < 0)
         {
-            error = BindReasons.CannotCreate;
+            message = BindReasons.CannotCreate;
             return null;
         }
 
         if (!LibC.SetInt(fd, Linux.SOL_SOCKET, Linux.SO_REUSEADDR, 1))
         {
             error = BindReasons.CannotReuseAddr;
+            severity = ListenSeverity.Alert;
+        }
+
+        if (options.NoLinger)
+        {
+            SocketSetup.SetNoLinger(fd);
         }
 
         LibC.SetInt(fd, Linux.SOL_SOCKET, Linux.SO_REUSEPORT, 1);
+        if (!options.IsDefault)
+        {
+            ApplyListenerOptions(fd, endPoint, options, ref error, ref severity);
+        }
 
         byte* addr = stackalloc byte[SockAddr.MaxSize];
         var length = SockAddr.Write(endPoint, new Span<byte>(addr, SockAddr.MaxSize));
         if (LibC.Bind(fd, addr, (uint)length) != 0)
         {
             LibC.Close(fd);
-            error = BindReasons.CannotBind;
+            message = BindReasons.CannotBind;
+            severity = ListenSeverity.None;
             return null;
         }
 
         if (LibC.Listen(fd, backlog) != 0)
         {
             LibC.Close(fd);
-            error = BindReasons.CannotListen;
+            message = BindReasons.CannotListen;
+            severity = ListenSeverity.None;
             return null;
         }
+
+        message = error;
 
         var local = endPoint;
         if (endPoint.Port == 0)
@@ -68,7 +92,7 @@ public sealed unsafe class EpollNetwork : INetwork, IDisposable
             }
         }
 
-        var listener = new EpollListener(_poller, fd, local, backlog);
+        var listener = new EpollListener(_poller, fd, local, backlog) { AcceptedOptions = options.Accepted };
         _poller.Attach(listener);
         _poller.Register(listener);
         return listener;
@@ -80,6 +104,14 @@ public sealed unsafe class EpollNetwork : INetwork, IDisposable
     /// <inheritdoc />
     /// <remarks>socket, TCP_NODELAY, optional source bind (SO_REUSEADDR), connect; completion is writability.</remarks>
     public IConnection? Connect(IPEndPoint target, IPEndPoint? source, out ConnectStatus status, out int errno)
+        => Connect(target, source, default, out status, out errno);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// tcpv4_connect_server's order: socket, TCP_NODELAY, SO_KEEPALIVE, SO_LINGER, SO_BINDTODEVICE, source bind
+    /// (SO_REUSEADDR; foreign with IP_TRANSPARENT for <c>usesrc</c>), SO_SNDBUF, SO_RCVBUF, connect.
+    /// </remarks>
+    public IConnection? Connect(IPEndPoint target, IPEndPoint? source, in SocketOptions options, out ConnectStatus status, out int errno)
     {
         errno = 0;
         var family = SockAddr.Family(target);
@@ -97,16 +129,32 @@ public sealed unsafe class EpollNetwork : INetwork, IDisposable
             return Fail(fd, ConnectStatus.Internal, out status, out errno);
         }
 
-        byte* addr = stackalloc byte[SockAddr.MaxSize];
+        if (options.KeepAlive)
+        {
+            LibC.SetInt(fd, Linux.SOL_SOCKET, Linux.SO_KEEPALIVE, 1);
+        }
+
+        if (options.NoLinger)
+        {
+            SocketSetup.SetNoLinger(fd);
+        }
+
         if (source is not null)
         {
-            LibC.SetInt(fd, Linux.SOL_SOCKET, Linux.SO_REUSEADDR, 1);
-            var sourceLength = SockAddr.Write(source, new Span<byte>(addr, SockAddr.MaxSize));
-            if (LibC.Bind(fd, addr, (uint)sourceLength) != 0)
+            if (options.Interface is { } device)
             {
-                return Fail(fd, ConnectStatus.Resource, out status, out errno);
+                SocketSetup.BindToDevice(fd, device); // may fail without CAP_NET_RAW: ignored, as in 1.4
+            }
+
+            var bound = SocketSetup.BindSource(fd, source, options.ForeignSource);
+            if (bound != 0)
+            {
+                return Fail(fd, bound == 1 ? ConnectStatus.SourceBindFailed : ConnectStatus.ForeignBindFailed, out status, out errno);
             }
         }
+
+        SocketSetup.ApplyBuffers(fd, options);
+        byte* addr = stackalloc byte[SockAddr.MaxSize];
 
         var length = SockAddr.Write(target, new Span<byte>(addr, SockAddr.MaxSize));
         if (LibC.Connect(fd, addr, (uint)length) != 0)
@@ -132,6 +180,35 @@ public sealed unsafe class EpollNetwork : INetwork, IDisposable
     }
 
     public void Dispose() => _poller.Dispose();
+
+    /// <summary>The optional part of tcp_bind_listener; each failure keeps the listener and records its reason.</summary>
+    private static void ApplyListenerOptions(int fd, IPEndPoint endPoint, in ListenerOptions options, ref string? reason, ref ListenSeverity severity)
+    {
+        if (options.Transparent && !SocketSetup.AllowForeignBind(fd, endPoint))
+        {
+            reason = BindReasons.CannotMakeTransparent;
+            severity = ListenSeverity.Alert;
+        }
+
+        if (options.Interface is { } device && !SocketSetup.BindToDevice(fd, device))
+        {
+            reason = BindReasons.CannotBindToDevice;
+            severity = severity == ListenSeverity.Alert ? severity : ListenSeverity.Warning;
+        }
+
+        if (options.Mss > 0 && !LibC.SetInt(fd, Linux.IPPROTO_TCP, Linux.TCP_MAXSEG, options.Mss))
+        {
+            reason = BindReasons.CannotSetMss;
+            severity = severity == ListenSeverity.Alert ? severity : ListenSeverity.Warning;
+        }
+
+        // Defer accepts by up to one second, as 1.4 does.
+        if (options.DeferAccept && !LibC.SetInt(fd, Linux.IPPROTO_TCP, Linux.TCP_DEFER_ACCEPT, 1))
+        {
+            reason = BindReasons.CannotDeferAccept;
+            severity = severity == ListenSeverity.Alert ? severity : ListenSeverity.Warning;
+        }
+    }
 
     private static IConnection? Fail(int fd, ConnectStatus outcome, out ConnectStatus status, out int errno)
     {

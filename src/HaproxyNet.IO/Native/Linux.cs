@@ -19,6 +19,20 @@ internal static class Linux
     internal const int SO_LINGER = 13;
     internal const int SO_REUSEPORT = 15;
     internal const int TCP_NODELAY = 1;
+    internal const int TCP_MAXSEG = 2;
+    internal const int TCP_DEFER_ACCEPT = 9;
+    internal const int SO_SNDBUF = 7;
+    internal const int SO_RCVBUF = 8;
+    internal const int SO_KEEPALIVE = 9;
+    internal const int SO_BINDTODEVICE = 25;
+    internal const int SOL_IP = 0;
+    internal const int SOL_IPV6 = 41;
+    internal const int IP_FREEBIND = 15;
+    internal const int IP_TRANSPARENT = 19;
+    internal const int IPV6_TRANSPARENT = 75;
+
+    /// <summary>netfilter's getsockopt(SOL_IP) for the pre-NAT destination (linux/netfilter_ipv4.h).</summary>
+    internal const int SO_ORIGINAL_DST = 80;
 
     internal const int MSG_DONTWAIT = 0x40;
     internal const int MSG_NOSIGNAL = 0x4000;

@@ -25,6 +25,33 @@ internal sealed class SelectConnection : SelectEntry, IConnection
 
     public IPEndPoint RemoteEndPoint => _remote ??= Socket.RemoteEndPoint as IPEndPoint ?? new IPEndPoint(IPAddress.Any, 0);
 
+    /// <inheritdoc />
+    /// <remarks>get_frt_addr: SO_ORIGINAL_DST where Linux answers it (IPv4 NAT), else the local address.</remarks>
+    public IPEndPoint OriginalDestination
+    {
+        get
+        {
+            if (!IsClosed && OperatingSystem.IsLinux() && Socket.AddressFamily == AddressFamily.InterNetwork)
+            {
+                Span<byte> addr = stackalloc byte[Native.SockAddr.MaxSize];
+                try
+                {
+                    var n = Socket.GetRawSocketOption(Native.Linux.SOL_IP, Native.Linux.SO_ORIGINAL_DST, addr);
+                    if (Native.SockAddr.Read(addr[..n]) is { } original)
+                    {
+                        return original;
+                    }
+                }
+                catch (SocketException)
+                {
+                    // no NAT entry (ENOENT) or no conntrack: the local address, as 1.4 falls back to getsockname
+                }
+            }
+
+            return LocalEndPoint;
+        }
+    }
+
     public int Receive(Span<byte> buffer, out IoStatus status)
     {
         if (IsClosed)

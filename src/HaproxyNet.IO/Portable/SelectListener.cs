@@ -24,6 +24,9 @@ internal sealed class SelectListener : SelectEntry, IListenerSocket
     /// <summary>The socket handle, which is the descriptor number on Unix; -1 once closed.</summary>
     public int Fd => IsClosed ? -1 : (int)Socket.Handle;
 
+    /// <summary>Options every accepted socket gets (clitcpka, nolinger, client buffers).</summary>
+    internal SocketOptions AcceptedOptions { get; set; }
+
     public IConnection? TryAccept(out IoStatus status, out int errno)
     {
         errno = 0;
@@ -45,6 +48,7 @@ internal sealed class SelectListener : SelectEntry, IListenerSocket
             var accepted = Socket.Accept();
             accepted.Blocking = false;
             accepted.NoDelay = true;
+            PortableOptions.Apply(accepted, AcceptedOptions);
             var connection = new SelectConnection(Poller, accepted, accepted.RemoteEndPoint as IPEndPoint);
             Poller.Add(connection);
             status = IoStatus.Ok;

@@ -12,6 +12,23 @@ public sealed class SelectNetwork : INetwork, IDisposable
 
     public IPoller Poller => _poller;
 
+    /// <inheritdoc />
+    /// <remarks>
+    /// Portable subset: the accepted sockets' options are applied; the Linux-only listener options (defer-accept,
+    /// mss, interface, transparent) are not available here and are ignored.
+    /// </remarks>
+    public IListenerSocket? Listen(IPEndPoint endPoint, int backlog, in ListenerOptions options, out string? message, out ListenSeverity severity)
+    {
+        var listener = Listen(endPoint, backlog, out message);
+        severity = listener is not null && message is not null ? ListenSeverity.Alert : ListenSeverity.None;
+        if (listener is SelectListener select)
+        {
+            select.AcceptedOptions = options.Accepted;
+        }
+
+        return listener;
+    }
+
     public IListenerSocket? Listen(IPEndPoint endPoint, int backlog, out string? error)
     {
         error = null;
@@ -67,6 +84,14 @@ public sealed class SelectNetwork : INetwork, IDisposable
     public int LastConnectFd { get; private set; } = -1;
 
     public IConnection? Connect(IPEndPoint target, IPEndPoint? source, out ConnectStatus status, out int errno)
+        => Connect(target, source, default, out status, out errno);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Portable subset of tcpv4_connect_server: SO_KEEPALIVE, SO_LINGER, source bind, buffers. No interface binding
+    /// and no foreign (<c>usesrc</c>) source: a foreign bind is reported as refused by the kernel.
+    /// </remarks>
+    public IConnection? Connect(IPEndPoint target, IPEndPoint? source, in SocketOptions options, out ConnectStatus status, out int errno)
     {
         errno = 0;
         Socket socket;
@@ -83,6 +108,7 @@ public sealed class SelectNetwork : INetwork, IDisposable
             return null;
         }
 
+        PortableOptions.Apply(socket, options);
         try
         {
             if (source is not null)
@@ -95,7 +121,14 @@ public sealed class SelectNetwork : INetwork, IDisposable
         {
             socket.Dispose();
             errno = e.NativeErrorCode;
-            status = ConnectStatus.Resource;
+            status = ConnectStatus.SourceBindFailed;
+            return null;
+        }
+
+        if (source is not null && options.ForeignSource is not null)
+        {
+            socket.Dispose();
+            status = ConnectStatus.ForeignBindFailed;
             return null;
         }
 

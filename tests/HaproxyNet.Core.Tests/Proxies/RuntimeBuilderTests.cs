@@ -10,7 +10,7 @@ using ConfigDocument = HaproxyNet.Config.Model.ConfigDocument;
 namespace HaproxyNet.Core.Tests.Proxies;
 
 /// <summary>Config model to runtime, and the TCP goldens played from their own haproxy.cfg.</summary>
-public class RuntimeBuilderTests
+public partial class RuntimeBuilderTests
 {
     private const int SyslogPort = 5140;
 

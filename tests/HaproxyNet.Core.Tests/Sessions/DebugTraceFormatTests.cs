@@ -134,6 +134,10 @@ public class DebugTraceFormatTests
         {
         }
 
+        public bool Pause() => true;
+
+        public bool Resume() => true;
+
         public void Close()
         {
         }

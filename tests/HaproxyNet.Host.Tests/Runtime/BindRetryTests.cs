@@ -8,6 +8,7 @@ public class BindRetryTests
     private static readonly IReadOnlyList<string> Busy = ["Starting proxy l: cannot bind socket"];
 
     private int _attempts;
+    private int _lastChances;
     private int _pauses;
     private int _waits;
 
@@ -50,6 +51,7 @@ public class BindRetryTests
 
         Assert.Equal(Busy, errors);
         Assert.Equal((EngineProcess.MaxStartRetries + 1, EngineProcess.MaxStartRetries, EngineProcess.MaxStartRetries), (_attempts, _pauses, _waits));
+        Assert.Equal(1, _lastChances); // only the final attempt prints its alerts
         Assert.True(resume);
     }
 
@@ -65,7 +67,11 @@ public class BindRetryTests
 
     private IReadOnlyList<string> Run(int failures, int oldPids, int delivered, out bool resume) =>
         BindRetry.Run(
-            () => ++_attempts <= failures ? Busy : [],
+            last =>
+            {
+                _lastChances += last ? 1 : 0;
+                return ++_attempts <= failures ? Busy : [];
+            },
             oldPids,
             () =>
             {

@@ -33,6 +33,9 @@ public sealed class SimListenerSocket : IListenerSocket
 
     public int Backlog { get; }
 
+    /// <summary>The options the engine asked for on this listener.</summary>
+    public ListenerOptions Options { get; internal set; }
+
     public bool WantRead { get; private set; }
 
     public bool Closed { get; private set; }
@@ -67,6 +70,8 @@ public sealed class SimListenerSocket : IListenerSocket
 
             s.Fd = Network.AllocateFd();
             Network.Register(s);
+            Network.AcceptedSockets.Add(s);
+            s.Options = Options.Accepted;
             status = IoStatus.Ok;
             return s;
         }

@@ -12,7 +12,7 @@ namespace HaproxyNet.Testing.Engine;
 /// Engine-side sockets get descriptor numbers as a kernel would: the lowest free one, 0-3 being taken by stdio and
 /// the poller, so the first listener is 4 and connections follow; a closed socket's number is reused.
 /// </remarks>
-public sealed class SimNetwork : INetwork
+public sealed partial class SimNetwork : INetwork
 {
     private const int Econnrefused = 111;
 
@@ -182,7 +182,7 @@ public sealed class SimNetwork : INetwork
         }
 
         var clientSide = new SimSocket(this, c.Source, c.Target);
-        var proxySide = new SimSocket(this, c.Target, c.Source);
+        var proxySide = new SimSocket(this, c.Target, c.Source) { RedirectedFrom = Redirects.GetValueOrDefault(c.Source) };
         clientSide.Peer = proxySide;
         proxySide.Peer = clientSide;
         return l.Enqueue(proxySide) ? clientSide : null;

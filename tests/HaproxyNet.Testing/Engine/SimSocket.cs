@@ -28,6 +28,24 @@ public sealed class SimSocket : IConnection
     /// <summary>The engine-side descriptor number (from accept or connect), -1 for peers and once closed.</summary>
     public int Fd { get; internal set; } = -1;
 
+    /// <summary>The destination before NAT; null = not redirected, <see cref="LocalEndPoint"/> is answered.</summary>
+    public IPEndPoint? RedirectedFrom { get; set; }
+
+    /// <summary>How many times <see cref="OriginalDestination"/> was read (1.4 asks once, lazily).</summary>
+    public int OriginalDestinationReads { get; private set; }
+
+    public IPEndPoint OriginalDestination
+    {
+        get
+        {
+            OriginalDestinationReads++;
+            return RedirectedFrom ?? LocalEndPoint;
+        }
+    }
+
+    /// <summary>Socket options this side was given (connect options, or the listener's accepted options).</summary>
+    public SocketOptions Options { get; internal set; }
+
     /// <summary>Registration order, used as the fd order when dispatching readiness.</summary>
     public long Id { get; }
 

@@ -14,4 +14,7 @@ internal sealed class ListenerBuilder(IPAddress address, int port, SourceSpan sp
 
     public string? Name;
     public int Id;
+    public string? Interface;
+    public int Mss;
+    public bool DeferAccept;
 }

@@ -34,6 +34,9 @@ internal sealed class ServerBuilder
     public string Observe = "none";
     public string OnError = "fail-check";
     public int ErrorLimit = 10;
+    public IPEndPoint? Source;
+    public int SourcePortHigh;
+    public string? SourceInterface;
 
     /// <summary>Copies the template values a new server starts from (cfg_parse_listen, "server").</summary>
     public void CopyDefaultsFrom(ServerBuilder d)
@@ -84,5 +87,8 @@ internal sealed class ServerBuilder
         Observe = Observe,
         OnError = OnError,
         ErrorLimit = ErrorLimit,
+        Source = Source,
+        SourcePortHigh = SourcePortHigh,
+        SourceInterface = SourceInterface,
     };
 }

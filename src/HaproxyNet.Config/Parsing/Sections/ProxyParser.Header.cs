@@ -118,6 +118,11 @@ internal static partial class ProxyParser
                         return err | s.Alert($"{s.At}'{a[0]}' : missing interface name.\n");
                     }
 
+                    foreach (var l in mine)
+                    {
+                        l.Interface = a[i + 1];
+                    }
+
                     i += 2;
                     continue;
                 case "mss":
@@ -132,9 +137,19 @@ internal static partial class ProxyParser
                         return err | s.Alert($"{s.AtNoSpace}{a[0]} expects an MSS value between 1 and 65535.\n");
                     }
 
+                    foreach (var l in mine)
+                    {
+                        l.Mss = (int)mss;
+                    }
+
                     i += 2;
                     continue;
                 case "defer-accept":
+                    foreach (var l in mine)
+                    {
+                        l.DeferAccept = true;
+                    }
+
                     i++;
                     continue;
                 case "transparent":

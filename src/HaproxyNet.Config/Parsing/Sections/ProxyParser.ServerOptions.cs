@@ -192,7 +192,7 @@ internal static partial class ProxyParser
 
                 return 2;
             case "source" when !isDefault:
-                return ParseServerSource(s, a, i, out err);
+                return ParseServerSource(s, a, srv, i, out err);
             case "usesrc" when !isDefault:
                 err = s.Alert($"{s.At}'{"usesrc"}' only allowed after a '{"source"}' statement.\n");
                 return 0;
@@ -204,7 +204,7 @@ internal static partial class ProxyParser
         }
     }
 
-    private static int ParseServerSource(ParseState s, LexedLine a, int i, out ErrorCode err)
+    private static int ParseServerSource(ParseState s, LexedLine a, ServerBuilder srv, int i, out ErrorCode err)
     {
         err = ErrorCode.None;
         if (a[i + 1].Length == 0)
@@ -226,6 +226,9 @@ internal static partial class ProxyParser
             return 0;
         }
 
+        srv.Source = new System.Net.IPEndPoint(sa.Address, (int)(low & 0xffff));
+        srv.SourcePortHigh = (int)(high & 0xffff);
+        srv.SourceInterface = null;
         var j = i + 2;
         while (a[j].Length > 0)
         {
@@ -243,6 +246,7 @@ internal static partial class ProxyParser
                     return 0;
                 }
 
+                srv.SourceInterface = a[j + 1];
                 j += 2;
                 continue;
             }
