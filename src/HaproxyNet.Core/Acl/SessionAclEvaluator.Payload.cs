@@ -5,7 +5,8 @@ namespace HaproxyNet.Core.Acl;
 /// <summary>Request payload fetches: <c>req_ssl_ver</c>, <c>req_rdp_cookie</c>, <c>req_rdp_cookie_cnt</c>.</summary>
 public readonly partial struct SessionAclEvaluator
 {
-    internal enum Fetch
+    /// <summary>Outcome of a payload parser (what 1.4's fetch reports: value, "may change", or nothing).</summary>
+    public enum Fetch
     {
         /// <summary>A value was extracted.</summary>
         Found,
