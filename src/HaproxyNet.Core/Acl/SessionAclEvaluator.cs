@@ -53,6 +53,14 @@ public readonly partial struct SessionAclEvaluator : IAclExpressionEvaluator
                 return AclMatcher.MatchAny(expression, s.FrontAddress.Port);
             case "dst_conn":
                 return AclMatcher.MatchAny(expression, s.Listener.NbConn);
+            case "fe_id":
+                return AclMatcher.MatchAny(expression, s.Fe.Uuid);
+            case "so_id":
+                return AclMatcher.MatchAny(expression, s.Listener.Luid);
+            case "be_id":
+                return AclMatcher.MatchAny(expression, s.Be.Uuid);
+            case "srv_id":
+                return s.Srv is { } srv ? AclMatcher.MatchAny(expression, srv.Puid) : AclMatchResult.Fail;
             case "fe_conn":
                 return FindFrontend(expression) is { } fe ? AclMatcher.MatchAny(expression, fe.FeConn) : AclMatchResult.Fail;
             case "fe_sess_rate":
@@ -69,6 +77,14 @@ public readonly partial struct SessionAclEvaluator : IAclExpressionEvaluator
                 return FindBackend(expression) is { } bq ? AclMatcher.MatchAny(expression, bq.TotPend) : AclMatchResult.Fail;
             case "nbsrv":
                 return FindBackend(expression) is { } bn ? AclMatcher.MatchAny(expression, NbSrv(bn)) : AclMatchResult.Fail;
+            case "avg_queue":
+                return FindBackend(expression) is { } ba ? AclMatcher.MatchAny(expression, AvgQueue(ba)) : AclMatchResult.Fail;
+            case "connslots":
+                return FindBackend(expression) is { } bc ? AclMatcher.MatchAny(expression, ConnSlots(bc)) : AclMatchResult.Fail;
+            case "srv_is_up":
+                return FindServer(expression.Argument) is { } su && (su.State & ServerState.Maintain) == 0 && su.IsRunning
+                    ? AclMatchResult.Pass
+                    : AclMatchResult.Fail;
             case "req_len":
                 return MayChange(AclMatcher.MatchAny(expression, s.Req.Length));
             case "req_ssl_ver":
@@ -105,23 +121,85 @@ public readonly partial struct SessionAclEvaluator : IAclExpressionEvaluator
     private Proxy? FindFrontend(AclDefinition expression) =>
         string.IsNullOrEmpty(expression.Argument) ? _session.Fe : FindProxy(expression.Argument, frontend: true);
 
-    /// <summary>The backend named in parentheses (backend-capable proxies only), else the session's current backend.</summary>
+    /// <summary>
+    /// The backend named in parentheses (backend-capable proxies only), else the proxy evaluating the rule: for
+    /// tcp-request content that is the frontend itself (a pure frontend has no servers).
+    /// </summary>
     private Proxy? FindBackend(AclDefinition expression) =>
-        string.IsNullOrEmpty(expression.Argument) ? _session.Be : FindProxy(expression.Argument, frontend: false);
+        string.IsNullOrEmpty(expression.Argument) ? _session.Fe : FindProxy(expression.Argument, frontend: false);
 
-    private Proxy? FindProxy(string name, bool frontend)
+    /// <summary>The server of <c>srv_is_up(srv)</c> (in the rule's proxy) or <c>srv_is_up(backend/srv)</c>.</summary>
+    private Server? FindServer(string? argument)
+    {
+        if (string.IsNullOrEmpty(argument))
+        {
+            return null;
+        }
+
+        var slash = argument.IndexOf('/', StringComparison.Ordinal);
+        var px = slash < 0 ? _session.Fe : FindProxy(argument.AsSpan(0, slash), frontend: false);
+        var name = slash < 0 ? argument.AsSpan() : argument.AsSpan(slash + 1);
+        if (px is null)
+        {
+            return null;
+        }
+
+        foreach (var srv in px.Servers)
+        {
+            if (name.SequenceEqual(srv.Name))
+            {
+                return srv;
+            }
+        }
+
+        return null;
+    }
+
+    private Proxy? FindProxy(ReadOnlySpan<char> name, bool frontend)
     {
         var proxies = _session.Loop.Proxies;
         for (var i = 0; i < proxies.Count; i++)
         {
             var p = proxies[i];
-            if ((frontend ? p.IsFrontend : p.IsBackend) && string.Equals(p.Name, name, StringComparison.Ordinal))
+            if ((frontend ? p.IsFrontend : p.IsBackend) && name.SequenceEqual(p.Name))
             {
                 return p;
             }
         }
 
         return null;
+    }
+
+    /// <summary>acl_fetch_avg_queue_size: queued sessions per usable server, rounded up; twice the total with none.</summary>
+    private static int AvgQueue(Proxy be)
+    {
+        var nbsrv = NbSrv(be);
+        return nbsrv > 0 ? (be.TotPend + nbsrv - 1) / nbsrv : be.TotPend * 2;
+    }
+
+    /// <summary>
+    /// acl_fetch_connslots: free connection and queue slots over the UP servers; -1 as soon as one UP server has
+    /// no maxconn or no maxqueue (unlimited).
+    /// </summary>
+    private static int ConnSlots(Proxy be)
+    {
+        var slots = 0;
+        foreach (var srv in be.Servers)
+        {
+            if (!srv.IsRunning)
+            {
+                continue;
+            }
+
+            if (srv.MaxConn == 0 || srv.MaxQueue == 0)
+            {
+                return -1;
+            }
+
+            slots += srv.MaxConn - srv.CurSess + (srv.MaxQueue - srv.NbPend);
+        }
+
+        return slots;
     }
 
     /// <summary>acl_fetch_nbsrv: usable active servers, else 1 if a backup is in use, else usable backups.</summary>

@@ -6,6 +6,9 @@ namespace HaproxyNet.Core.Proxies;
 /// <remarks>1.4's <c>mon_net</c>/<c>mon_mask</c>, <c>fe_sps_lim</c>, <c>fe_sess_per_sec</c>, <c>tcp_req</c> and <c>denied_req</c> of <c>struct proxy</c>.</remarks>
 public sealed partial class Proxy
 {
+    /// <summary>Numeric id (uuid: explicit <c>id</c> or assigned at config check), read by <c>fe_id</c>/<c>be_id</c>.</summary>
+    public int Uuid { get; set; }
+
     /// <summary><c>monitor-net</c> address, already masked, host byte order (mon_net).</summary>
     public uint MonitorNet { get; set; }
 

@@ -92,7 +92,7 @@ public static class RuntimeBuilder
         {
             foreach (var l in s.Listeners)
             {
-                p.Listeners.Add(new Listener(p, new IPEndPoint(l.Address, l.Port)) { Backlog = s.Backlog });
+                p.Listeners.Add(new Listener(p, new IPEndPoint(l.Address, l.Port)) { Backlog = s.Backlog, Luid = l.Id });
             }
         }
 
@@ -114,6 +114,7 @@ public static class RuntimeBuilder
             p.MonitorMask = mon.Mask;
         }
 
+        p.Uuid = s.Id;
         p.SessionRateLimit = s.SessionRateLimit;
         p.TcpInspectDelay = unchecked((int)s.TcpInspectDelay);
         foreach (var rule in s.ConditionRules)

@@ -12,9 +12,18 @@ namespace HaproxyNet.Core.Tests.Acl;
 public class SessionAclEvaluatorTests
 {
     /// <summary>A session of frontend <c>fe</c> (not started) from 10.1.2.3:4321 to 127.0.0.1:10001 holding <paramref name="payload"/>.</summary>
+    private const string Backend = """
+        backend b
+            server b1 127.0.0.1:20003 maxconn 10 maxqueue 5
+            server b2 127.0.0.1:20004 maxconn 3 maxqueue 2
+            server b3 127.0.0.1:20005 maxconn 1 maxqueue 1 disabled
+        backend nolimit
+            server n1 127.0.0.1:20006 maxconn 10
+        """;
+
     private static (Session S, Core.Proxies.Proxy Fe) SessionWith(string rules, byte[] payload)
     {
-        var h = ConfigHarness.Build(rules);
+        var h = ConfigHarness.Build(rules, extra: Backend);
         var fe = ConfigHarness.Frontend(h);
         var s = new Session(h.Loop, fe.Listeners[0], 1, 16384)
         {
@@ -51,6 +60,20 @@ public class SessionAclEvaluatorTests
     [InlineData("acl x be_conn(fe) 0", AclMatchResult.Pass)]
     [InlineData("acl x nbsrv 1", AclMatchResult.Pass)]
     [InlineData("acl x hdr(host) -i example.com", AclMatchResult.Fail)] // HTTP criteria fetch nothing here
+    [InlineData("acl x fe_id 1", AclMatchResult.Pass)]
+    [InlineData("acl x fe_id 2", AclMatchResult.Fail)]
+    [InlineData("acl x be_id 1", AclMatchResult.Pass)] // no backend switched yet: the frontend
+    [InlineData("acl x so_id 1", AclMatchResult.Pass)]
+    [InlineData("acl x srv_id 1", AclMatchResult.Fail)] // no server assigned yet
+    [InlineData("acl x nbsrv(b) 2", AclMatchResult.Pass)] // b3 is in maintenance
+    [InlineData("acl x connslots(b) 20", AclMatchResult.Pass)] // (10 + 5) + (3 + 2), b3 not UP
+    [InlineData("acl x connslots(nolimit) lt 0", AclMatchResult.Pass)] // no maxqueue: -1
+    [InlineData("acl x connslots 20", AclMatchResult.Fail)] // the frontend's own server has no limits
+    [InlineData("acl x avg_queue(b) 0", AclMatchResult.Pass)]
+    [InlineData("acl x queue(b) 0", AclMatchResult.Pass)]
+    [InlineData("acl x srv_is_up(s1)", AclMatchResult.Pass)]
+    [InlineData("acl x srv_is_up(b/b1)", AclMatchResult.Pass)]
+    [InlineData("acl x srv_is_up(b/b3)", AclMatchResult.Fail)]
     public void Evaluate_Layer4AndCounters_Decided(string acl, AclMatchResult expected)
     {
         Assert.Equal(expected, Eval(acl, [], partial: true));

@@ -23,7 +23,8 @@ internal static class ConfigHarness
     /// <c>global</c> logging to local0, a <c>defaults</c> in TCP mode with <paramref name="defaults"/> lines, and one
     /// <c>listen fe</c> on <see cref="Fe"/> with <paramref name="listen"/> lines and a server on <see cref="Srv"/>.
     /// </summary>
-    public static EngineHarness Build(string listen, string defaults = "option tcplog", SimServerKind kind = SimServerKind.Echo)
+    /// <param name="extra">Sections appended after the listen section.</param>
+    public static EngineHarness Build(string listen, string defaults = "option tcplog", SimServerKind kind = SimServerKind.Echo, string extra = "")
     {
         var text = string.Create(CultureInfo.InvariantCulture, $"""
             global
@@ -39,6 +40,7 @@ internal static class ConfigHarness
                 bind 127.0.0.1:{Fe}
                 {listen}
                 server s1 127.0.0.1:{Srv}
+            {extra}
             """);
         var env = new InMemoryConfigEnvironment().With("haproxy.cfg", text);
         var sink = new RecordingDiagnosticSink(string.Empty);
