@@ -132,4 +132,24 @@ public partial class TcpInspectRequestTests
         Assert.Equal("fe fe/<NOSRV> -1/-1/301 0 cR 0/0/0/0/0 0/0", Tail(SessionLines(h)[0]));
         Assert.Equal(0, Frontend(h).DeniedReq);
     }
+
+    [Fact]
+    public void Inspect_FeSessRate_ReadsTheWholeAcceptBatch()
+    {
+        var h = Build("tcp-request content reject if { fe_sess_rate gt 2 }");
+        Server(h);
+        for (var i = 0; i < 3; i++)
+        {
+            h.AddClient(Fe, 0, [new SimClientAction.HoldUntil(100)], SimCloseMode.Close);
+        }
+
+        h.Start();
+        h.Settle();
+        Assert.Equal(3, Frontend(h).DeniedReq); // all three accepted in one event_accept before any rule ran
+
+        h.RunUntilMs(1600); // previous second (3) weighs (3 * ~(600 * 4294971)) >> 32 = 1, plus this one
+        h.AddClient(Fe, 0, [new SimClientAction.HoldUntil(100)], SimCloseMode.Close);
+        h.RunFor(50);
+        Assert.Equal(3, Frontend(h).DeniedReq);
+    }
 }
