@@ -75,7 +75,7 @@ public sealed partial class EngineLoop
         {
             foreach (var p in Proxies)
             {
-                var blocked = p.FeConn >= p.MaxConn;
+                var blocked = p.FeConn >= p.MaxConn || RateLimited(p, ref next);
                 if (blocked && p.State == ProxyState.Run)
                 {
                     DisableListeners(p);

@@ -32,6 +32,7 @@ public sealed partial class EngineLoop
         LogSink = logSink;
         Global = global;
         Trace = trace ?? NullSessionTrace.Instance;
+        RequestAnalysers[0] = TcpInspectRequest.Instance; // AN_REQ_INSPECT (bit 0)
     }
 
     public EngineClock Clock { get; }

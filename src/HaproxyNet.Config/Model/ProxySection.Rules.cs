@@ -80,6 +80,12 @@ public sealed partial record ProxySection
 
     public string? MonitorNet { get; init; }
 
+    /// <summary>
+    /// <see cref="MonitorNet"/> resolved at parse time (1.4's <c>mon_net</c>/<c>mon_mask</c>): the address already
+    /// masked ("flush useless bits"), host byte order; null when no monitor-net was given.
+    /// </summary>
+    public Acl.AclIpv4Network? MonitorNetwork { get; init; }
+
     public string? HttpSendNameHeader { get; init; }
 
     public uint BindProcess { get; init; }

@@ -160,6 +160,7 @@ internal static class ModelFreezer
         TcpKeepAliveServer = p.TcpKeepAliveServer || p.Options.Contains("srvtcpka"),
         Transparent = p.Transparent || p.Options.Contains("transparent"),
         MonitorNet = p.MonitorNet,
+        MonitorNetwork = p.MonitorNetwork,
         HttpSendNameHeader = p.HttpSendNameHeader,
         BindProcess = p.BindProcess,
         ErrorLocations = new Dictionary<int, string>(p.ErrorLocations),

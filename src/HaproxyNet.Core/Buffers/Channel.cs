@@ -56,6 +56,15 @@ public sealed class Channel
 
     public bool IsEmpty => Length == 0;
 
+    /// <summary>
+    /// Data present and to come are scheduled for sending (1.4's <c>buffer_flush</c> + infinite <c>to_forward</c>),
+    /// set once the buffer has no analyser left. Until then bytes are held for the analysers.
+    /// </summary>
+    public bool Forwarding { get; set; }
+
+    /// <summary>BF_OUT_EMPTY: nothing scheduled for sending (bytes an analyser still holds do not count).</summary>
+    public bool IsOutEmpty => Length == 0 || !Forwarding;
+
     public bool IsFull => Length >= Size;
 
     public bool Has(ChannelFlags f) => (Flags & f) != 0;

@@ -20,6 +20,9 @@ public sealed class Listener : IIoHandler
 
     public IPEndPoint EndPoint { get; }
 
+    /// <summary>Numeric id (luid: <c>bind ... id</c> or assigned at config check), read by <c>so_id</c>.</summary>
+    public int Luid { get; set; }
+
     /// <summary>listen() backlog; 0 = the frontend maxconn.</summary>
     public int Backlog { get; set; }
 

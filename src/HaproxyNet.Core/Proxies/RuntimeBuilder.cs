@@ -93,7 +93,7 @@ public static partial class RuntimeBuilder
         {
             foreach (var l in s.Listeners)
             {
-                p.Listeners.Add(new Listener(p, new IPEndPoint(l.Address, l.Port)) { Backlog = s.Backlog });
+                p.Listeners.Add(new Listener(p, new IPEndPoint(l.Address, l.Port)) { Backlog = s.Backlog, Luid = l.Id });
             }
         }
 
@@ -102,7 +102,30 @@ public static partial class RuntimeBuilder
             p.Servers.Add(BuildServer(p, line));
         }
 
+        MapAdmission(s, p);
         return p;
+    }
+
+    /// <summary>monitor-net, rate-limit sessions, tcp-request inspect-delay and content rules (frontends use them).</summary>
+    private static void MapAdmission(Cfg.ProxySection s, Proxy p)
+    {
+        if (s.MonitorNetwork is { } mon)
+        {
+            p.MonitorNet = mon.Address;
+            p.MonitorMask = mon.Mask;
+        }
+
+        p.Uuid = s.Id;
+        p.SessionRateLimit = s.SessionRateLimit;
+        p.TcpInspectDelay = unchecked((int)s.TcpInspectDelay);
+        foreach (var rule in s.ConditionRules)
+        {
+            // Kept on backends too, as 1.4 does, but only a frontend's rules are ever evaluated.
+            if (rule.Keyword == "tcp-request content")
+            {
+                p.TcpContentRules.Add(new TcpRequestRule(rule.Accept, rule.Condition));
+            }
+        }
     }
 
     private static Server BuildServer(Proxy p, Cfg.ServerLine line)

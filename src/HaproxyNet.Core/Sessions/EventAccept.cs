@@ -25,7 +25,17 @@ public static class EventAccept
         loop.Clock.EnsureFresh();
         var fe = l.Frontend;
         var max = loop.Global.MaxAccept;
-        while (fe.FeConn < fe.MaxConn && loop.ActConn < loop.Global.MaxConn && max-- > 0)
+        if (fe.SessionRateLimit != 0)
+        {
+            // int as in 1.4: a limit beyond int.MaxValue wraps negative and no longer bounds the batch.
+            var budget = unchecked((int)fe.FeSessPerSec.Remain(fe.SessionRateLimit, 0, loop.Clock.NowUs));
+            if (max > budget)
+            {
+                max = budget;
+            }
+        }
+
+        while (fe.FeConn < fe.MaxConn && loop.ActConn < loop.Global.MaxConn && max-- != 0)
         {
             var sock = l.Socket;
             if (sock is null)
@@ -50,7 +60,14 @@ public static class EventAccept
                 continue;
             }
 
-            CreateSession(loop, l, conn);
+            var monitor = IsMonitor(fe, conn.RemoteEndPoint);
+            if (monitor && fe.Mode == ProxyMode.Tcp)
+            {
+                conn.Close(); // TCP monitor-net: no session, no counter, nothing logged
+                continue;
+            }
+
+            CreateSession(loop, l, conn, monitor);
             l.NbConn++;
             if (l.NbConn >= l.MaxConn)
             {
@@ -64,7 +81,7 @@ public static class EventAccept
         }
     }
 
-    private static void CreateSession(EngineLoop loop, Listener l, IConnection conn)
+    private static void CreateSession(EngineLoop loop, Listener l, IConnection conn, bool monitor)
     {
         var fe = l.Frontend;
         var s = new Session(loop, l, loop.TotalConn, loop.Global.BufSize)
@@ -72,7 +89,11 @@ public static class EventAccept
             ConnRetries = fe.ConnRetries,
             ClientAddress = conn.RemoteEndPoint,
         };
-        fe.CumFeConn++;
+        fe.IncFeCounter(loop.Clock.NowUs);
+        if (monitor)
+        {
+            s.Flags |= SessionFlags.Monitor;
+        }
 
         s.Si0.State = StreamInterfaces.SiState.Est;
         s.Si0.PrevState = StreamInterfaces.SiState.Est;
@@ -80,11 +101,12 @@ public static class EventAccept
         s.Si0.Flags |= fe.Has(ProxyOptions.IndependantStreams) ? StreamInterfaces.SiFlags.IndepStr : 0;
         conn.Handler = s.Si0;
 
-        s.Logs.LogWait = ToLog(fe);
+        s.Logs.LogWait = monitor ? LogWait.None : ToLog(fe);
         s.Logs.AcceptDateUs = loop.Clock.DateUs;
         s.Logs.TvAcceptUs = loop.Clock.NowUs;
 
-        if (fe.Logs.Count > 0 && s.Logs.LogWait == LogWait.None)
+        // Decided on fe->to_log, not on the session's logwait: a MONITOR session still says "Connect from".
+        if (fe.Logs.Count > 0 && ToLog(fe) == LogWait.None)
         {
             SendConnectFrom(loop, s);
         }
@@ -94,7 +116,7 @@ public static class EventAccept
             DebugTrace.Accept(debug, s);
         }
 
-        s.Req.Analysers = Analysers.ReqSwitchingRules;
+        s.Req.Analysers = Analysers.ReqSwitchingRules | (fe.NeedsInspect ? Analysers.ReqInspect : 0);
         s.Req.Flags |= Buffers.ChannelFlags.ReadAttached;
         s.Req.Rto = fe.Timeouts.Client;
         s.Req.Wto = fe.Timeouts.Server;
@@ -110,7 +132,15 @@ public static class EventAccept
             loop.Trace.Trace(s.UniqId, $"accept {Format(s.ClientAddress)} on {fe.Name} ({Format(s.FrontAddress)}): feconn={fe.FeConn + 1}/{fe.MaxConn} actconn={loop.ActConn + 1}/{loop.Global.MaxConn}");
         }
 
-        conn.SetInterest(true, false);
+        if (monitor && loop.MonitorResponder is { } responder)
+        {
+            responder.Respond(s); // HTTP: "HTTP/1.0 200 OK" and close (the HTTP layer plugs in here)
+        }
+        else
+        {
+            conn.SetInterest(true, false);
+        }
+
         loop.Scheduler.Wakeup(s.Task, TaskWoken.Init);
     }
 
@@ -165,6 +195,18 @@ public static class EventAccept
                 loop.SendLog(fe, LogLevels.Emerg, $"Proxy {fe.Name} reached system memory limit at {loop.Global.MaxConn} sockets. Please check system tunables.\n");
                 break;
         }
+    }
+
+    /// <summary>The monitor-net test of event_accept: IPv4 clients only.</summary>
+    private static bool IsMonitor(Proxy fe, IPEndPoint client)
+    {
+        if (fe.MonitorMask == 0 || client.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork)
+        {
+            return false;
+        }
+
+        Span<byte> b = stackalloc byte[4];
+        return client.Address.TryWriteBytes(b, out _) && fe.IsMonitorClient(System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(b));
     }
 
     private static string Format(IPEndPoint ep) => ep.Address + ":" + ep.Port;

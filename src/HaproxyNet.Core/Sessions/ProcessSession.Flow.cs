@@ -79,6 +79,7 @@ public static partial class ProcessSession
         if (req.Analysers == 0 && (req.Flags & (ChannelFlags.ShutW | ChannelFlags.ShutWNow)) == 0 && s.Si0.State >= SiState.Est)
         {
             req.Flags = (req.Flags & ~ChannelFlags.DontRead) | ChannelFlags.AutoConnect | ChannelFlags.AutoClose;
+            req.Forwarding = true;
         }
     }
 
@@ -89,6 +90,7 @@ public static partial class ProcessSession
         if (rep.Analysers == 0 && (rep.Flags & (ChannelFlags.ShutW | ChannelFlags.ShutWNow)) == 0 && s.Si1.State >= SiState.Est)
         {
             rep.Flags = (rep.Flags & ~ChannelFlags.DontRead) | ChannelFlags.AutoClose;
+            rep.Forwarding = true;
         }
     }
 
@@ -102,7 +104,7 @@ public static partial class ProcessSession
         }
 
         // A consumer still being connected (REQ..CON) handles the abort itself (QUEUE_ABRT, CONN_ABRT).
-        if ((b.Flags & (ChannelFlags.ShutW | ChannelFlags.ShutWNow)) == ChannelFlags.ShutWNow && b.IsEmpty
+        if ((b.Flags & (ChannelFlags.ShutW | ChannelFlags.ShutWNow)) == ChannelFlags.ShutWNow && b.IsOutEmpty
             && b.Consumer is { } cons && (cons.State == SiState.Ini || cons.State >= SiState.Est))
         {
             cons.ShutW();
@@ -130,7 +132,8 @@ public static partial class ProcessSession
 
         if ((req.Flags & ChannelFlags.ShutW) == 0)
         {
-            if ((req.Flags & ChannelFlags.AutoConnect) != 0 || !req.IsEmpty)
+            // Bytes held by an analyser (tcp-request inspection) are not "to send": they do not connect.
+            if ((req.Flags & ChannelFlags.AutoConnect) != 0 || !req.IsOutEmpty)
             {
                 s.Si1.State = SiState.Req;
             }

@@ -100,6 +100,10 @@ public sealed class EngineHarness
     public SimClient AddClient(int port, int delayMs, IReadOnlyList<SimClientAction> actions, SimCloseMode close = SimCloseMode.Graceful) =>
         Network.AddClient(Ep(port), Time.NowUs + (delayMs * 1000L), actions, close);
 
+    /// <summary>Adds a client from <paramref name="source"/> (port 40000 + id) connecting now + <paramref name="delayMs"/>.</summary>
+    public SimClient AddClientFrom(IPAddress source, int port, int delayMs, IReadOnlyList<SimClientAction> actions, SimCloseMode close = SimCloseMode.Graceful) =>
+        Network.AddClient(Ep(port), new IPEndPoint(source, 0), Time.NowUs + (delayMs * 1000L), actions, close);
+
     /// <summary>Runs loop turns until the virtual clock reaches start + <paramref name="ms"/>.</summary>
     public void RunUntilMs(long ms)
     {

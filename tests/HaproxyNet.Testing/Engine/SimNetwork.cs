@@ -106,6 +106,16 @@ public sealed partial class SimNetwork : INetwork
         return c;
     }
 
+    /// <summary>Adds a client connecting from <paramref name="source"/> (any address; port 40000 + id when 0).</summary>
+    public SimClient AddClient(IPEndPoint target, IPEndPoint source, long startUs, IReadOnlyList<SimClientAction> actions, SimCloseMode close = SimCloseMode.Graceful)
+    {
+        var id = _clients.Count + 1;
+        var ep = source.Port == 0 ? new IPEndPoint(source.Address, 40000 + id) : source;
+        var c = new SimClient(id, ep, target, startUs, actions, close);
+        _clients.Add(c);
+        return c;
+    }
+
     /// <summary>Finds the client whose source port is <paramref name="port"/>.</summary>
     public SimClient? ClientByPort(int port)
     {

@@ -85,6 +85,7 @@ internal sealed partial class ProxyBuilder
             TimeoutHttpKeepAlive = d.TimeoutHttpKeepAlive;
             Stats = d.Stats;
             MonitorNet = d.MonitorNet;
+            MonitorNetwork = d.MonitorNetwork;
             MonitorUri = d.MonitorUri;
             DefaultBackend = d.DefaultBackend;
         }

@@ -90,6 +90,7 @@ internal sealed partial class ProxyBuilder
 
     public StatsBuilder? Stats;
     public string? MonitorNet;
+    public Acl.AclIpv4Network? MonitorNetwork;
     public string? MonitorUri;
     public int MonitorFailRules;
 

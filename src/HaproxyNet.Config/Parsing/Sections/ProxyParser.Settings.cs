@@ -10,13 +10,22 @@ internal static partial class ProxyParser
     private static ErrorCode ParseMonitorNet(ParseState s, LexedLine a, ProxyBuilder p)
     {
         var err = WarnIfNotCap(s, p, ProxyCapabilities.Frontend, a[0]) ? ErrorCode.Warn : ErrorCode.None;
-        if (!NetworkGrammar.TryParse(a[1], s.Environment, out _, out _))
+        if (!NetworkGrammar.TryParse(a[1], s.Environment, out var net, out var mask))
         {
             return err | s.Alert($"{s.At}'{a[0]}' expects address[/mask].\n");
         }
 
         p.MonitorNet = a[1];
+        var m = ToHostOrder(mask);
+        p.MonitorNetwork = new Acl.AclIpv4Network(ToHostOrder(net) & m, m);
         return err;
+    }
+
+    /// <summary>An IPv4 address as a host-order integer (the form <see cref="Acl.AclIpv4Network"/> keeps).</summary>
+    private static uint ToHostOrder(System.Net.IPAddress address)
+    {
+        Span<byte> b = stackalloc byte[4];
+        return address.TryWriteBytes(b, out var n) && n == 4 ? System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(b) : 0u;
     }
 
     private static ErrorCode ParseMonitorUri(ParseState s, LexedLine a, ProxyBuilder p)
