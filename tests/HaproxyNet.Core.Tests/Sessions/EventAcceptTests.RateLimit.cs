@@ -123,16 +123,24 @@ public partial class EventAcceptTests
     [Fact]
     public void Accept_RateLimitedThenPausedAndResumed_KeepsBothRules()
     {
-        var h = RateLimited(3);
+        // A pause resets the clients waiting in the backlog (the socket leaves LISTEN), so the later ones come after
+        // the resume.
+        var h = Build("rate-limit sessions 3");
+        for (var i = 0; i < 10; i++)
+        {
+            h.AddClient(Fe, i < 3 ? 0 : 3100, [new SimClientAction.HoldUntil(5000)], SimCloseMode.Close);
+        }
+
+        h.Start();
         h.Settle();
         h.Loop.RaiseSignal(EngineSignal.Pause);
         h.RunUntilMs(3000);
         var fe = Frontend(h);
         Assert.Equal(ProxyState.Paused, fe.State);
-        Assert.Equal(3, h.Loop.TotalConn); // paused: nothing accepted although slots freed
+        Assert.Equal(3, h.Loop.TotalConn);
 
         h.Loop.RaiseSignal(EngineSignal.Resume);
-        h.RunFor(1);
+        h.RunUntilMs(3101);
         Assert.Equal(6, h.Loop.TotalConn); // three free slots after two quiet seconds
         Assert.Equal(ProxyState.Idle, fe.State); // and blocked again by the rate limit
     }
