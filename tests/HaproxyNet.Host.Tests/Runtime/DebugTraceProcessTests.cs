@@ -12,21 +12,6 @@ namespace HaproxyNet.Host.Tests.Runtime;
 [Trait("Category", "Process")]
 public class DebugTraceProcessTests
 {
-    private const string Config = """
-        global
-            log 127.0.0.1:{SYSLOG} local0
-        defaults
-            log global
-            mode tcp
-            option tcplog
-            timeout connect 5s
-            timeout client 30s
-            timeout server 30s
-        listen l
-            bind 127.0.0.1:{FE}
-            server s1 127.0.0.1:{BE}
-        """;
-
     [Fact]
     public void Debug_ProxiedConnection_AcceptSrvclsClicslClosedWithTheProcessFds()
     {
@@ -145,7 +130,7 @@ public class DebugTraceProcessTests
     }
 
     private static string WithBackend(EchoBackend backend) =>
-        Config.Replace("{BE}", backend.Port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        RunningProxy.TcpListenTo(backend.Port).Replace("    mode tcp\n", "    mode tcp\n    option tcplog\n", StringComparison.Ordinal);
 
     private static string Hex(int fd) => fd.ToString("x4", CultureInfo.InvariantCulture);
 
@@ -192,59 +177,5 @@ public class DebugTraceProcessTests
         }
 
         return -1;
-    }
-
-    /// <summary>A one-connection-at-a-time echo server on loopback; closes each connection after the client's FIN.</summary>
-    private sealed class EchoBackend : IDisposable
-    {
-        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-        private readonly CancellationTokenSource _stop = new();
-        private readonly Task _loop;
-
-        public EchoBackend()
-        {
-            _listener.Start();
-            Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-            _loop = Task.Run(Serve);
-        }
-
-        public int Port { get; }
-
-        public void Dispose()
-        {
-            _stop.Cancel();
-            _listener.Stop();
-            _loop.Wait(TimeSpan.FromSeconds(5));
-            _stop.Dispose();
-        }
-
-        private async Task Serve()
-        {
-            try
-            {
-                while (!_stop.IsCancellationRequested)
-                {
-                    using var conn = await _listener.AcceptTcpClientAsync(_stop.Token);
-                    using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
-                    timeout.CancelAfter(TimeSpan.FromSeconds(10));
-                    var stream = conn.GetStream();
-                    var buffer = new byte[1024];
-                    int n;
-                    while ((n = await stream.ReadAsync(buffer, timeout.Token)) > 0)
-                    {
-                        await stream.WriteAsync(buffer.AsMemory(0, n), timeout.Token);
-                    }
-                }
-            }
-            catch (OperationCanceledException)
-            {
-            }
-            catch (SocketException)
-            {
-            }
-            catch (ObjectDisposedException)
-            {
-            }
-        }
     }
 }

@@ -1,9 +1,13 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 
 namespace HaproxyNet.Host.Tests.Runtime;
 
-/// <summary>A loopback TCP server that echoes every byte back, one thread per connection; stopped on dispose.</summary>
+/// <summary>
+/// A loopback TCP server that echoes every byte back, one thread per connection, recording each client's source
+/// address; stopped on dispose.
+/// </summary>
 internal sealed class EchoBackend : IDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
@@ -19,6 +23,9 @@ internal sealed class EchoBackend : IDisposable
     }
 
     public int Port { get; }
+
+    /// <summary>The source address of every connection accepted, in order.</summary>
+    public ConcurrentQueue<IPAddress> Sources { get; } = new();
 
     /// <summary>Sends one byte on <paramref name="client"/> and reads it back (bounded); false on any failure.</summary>
     public static bool RoundTrip(Socket client, byte value)
@@ -70,6 +77,7 @@ internal sealed class EchoBackend : IDisposable
                 return;
             }
 
+            Sources.Enqueue(((IPEndPoint)s.RemoteEndPoint!).Address);
             lock (_accepted)
             {
                 _accepted.Add(s);

@@ -49,6 +49,10 @@ internal sealed class RunningProxy : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary><see cref="TcpListen"/> whose server is the loopback port <paramref name="serverPort"/>.</summary>
+    public static string TcpListenTo(int serverPort)
+        => TcpListen.Replace("server s1 127.0.0.1:9", "server s1 127.0.0.1:" + serverPort.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
     /// <summary><see cref="TcpListen"/> with <paramref name="lines"/> added at the top of its global section.</summary>
     public static string TcpListenWithGlobal(string lines)
         => TcpListen.Replace("global\n    log ", "global\n    " + lines + "\n    log ", StringComparison.Ordinal);
