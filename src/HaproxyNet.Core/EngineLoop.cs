@@ -65,6 +65,9 @@ public sealed partial class EngineLoop
     /// </summary>
     public IAnalyser?[] RequestAnalysers { get; } = new IAnalyser?[Analysers.RequestBitCount];
 
+    /// <summary>Sessions ended because their processing threw (a HaproxyNet bug; each is reported on stderr).</summary>
+    public long InternalErrors { get; internal set; }
+
     /// <summary>Proxies in declaration order.</summary>
     public List<Proxy> Proxies { get; } = [];
 

@@ -12,5 +12,17 @@ public sealed class SessionTask : EngineTask
 
     public Session Session { get; }
 
-    public override bool Process() => ProcessSession.Run(Session);
+    /// <summary>Runs the session; an exception ends this session only (<see cref="ProcessSession.Abort"/>).</summary>
+    public override bool Process()
+    {
+        try
+        {
+            return ProcessSession.Run(Session);
+        }
+        catch (Exception e)
+        {
+            ProcessSession.Abort(Session, e);
+            return false;
+        }
+    }
 }
