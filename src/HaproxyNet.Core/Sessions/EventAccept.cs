@@ -67,7 +67,19 @@ public static class EventAccept
                 continue;
             }
 
-            CreateSession(loop, l, conn, monitor);
+            try
+            {
+                CreateSession(loop, l, conn, monitor);
+            }
+            catch (Exception e)
+            {
+                // 1.4 closes the fd when it cannot build the session (out of memory): this client alone is dropped.
+                conn.Close(reset: true);
+                loop.InternalErrors++;
+                loop.Messages?.Alert($"HaproxyNet internal error accepting a connection on proxy {fe.Name}, connection closed: {e}\n");
+                continue;
+            }
+
             l.NbConn++;
             if (l.NbConn >= l.MaxConn)
             {

@@ -8,7 +8,7 @@ namespace HaproxyNet.Core.Sessions;
 
 /// <summary>One client connection and everything attached to it (1.4's <c>struct session</c>).</summary>
 /// <remarks>Created by <see cref="EventAccept"/>, run by <see cref="SessionTask"/> through <see cref="ProcessSession"/>.</remarks>
-public sealed class Session
+public sealed partial class Session
 {
     private IPEndPoint? _frontAddress;
 

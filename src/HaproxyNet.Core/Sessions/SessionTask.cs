@@ -12,9 +12,15 @@ public sealed class SessionTask : EngineTask
 
     public Session Session { get; }
 
-    /// <summary>Runs the session; an exception ends this session only (<see cref="ProcessSession.Abort"/>).</summary>
+    /// <summary>Runs the session; an exception here or in its socket callbacks ends this session only (<see cref="ProcessSession.Abort"/>).</summary>
     public override bool Process()
     {
+        if (Session.PendingFault is { } fault)
+        {
+            ProcessSession.Abort(Session, fault);
+            return false;
+        }
+
         try
         {
             return ProcessSession.Run(Session);

@@ -7,8 +7,34 @@ namespace HaproxyNet.Core.StreamInterfaces;
 /// <summary>Socket callbacks and shutdowns (1.4's src/stream_sock.c).</summary>
 public sealed partial class StreamInterface
 {
-    /// <summary>stream_sock_read: drains the socket into <see cref="Ib"/>, handles end of stream and errors.</summary>
+    /// <summary>stream_sock_read; an exception becomes a fault of the session (it ends it on its next run).</summary>
     public void OnReadable()
+    {
+        try
+        {
+            ReadEvent();
+        }
+        catch (Exception e)
+        {
+            Owner.Fault(e);
+        }
+    }
+
+    /// <summary>stream_sock_write; an exception becomes a fault of the session (it ends it on its next run).</summary>
+    public void OnWritable()
+    {
+        try
+        {
+            WriteEvent();
+        }
+        catch (Exception e)
+        {
+            Owner.Fault(e);
+        }
+    }
+
+    /// <summary>stream_sock_read: drains the socket into <see cref="Ib"/>, handles end of stream and errors.</summary>
+    private void ReadEvent()
     {
         Owner.Loop.Clock.EnsureFresh();
         var conn = Connection;
@@ -20,7 +46,7 @@ public sealed partial class StreamInterface
         if (State == SiState.Con)
         {
             // A read event during connect means the connect completed (or failed): let the write side decide.
-            OnWritable();
+            WriteEvent();
             if (State == SiState.Con || Connection is null)
             {
                 return;
@@ -81,7 +107,7 @@ public sealed partial class StreamInterface
     }
 
     /// <summary>stream_sock_write: completes a pending connect, then sends what <see cref="Ob"/> holds.</summary>
-    public void OnWritable()
+    private void WriteEvent()
     {
         Owner.Loop.Clock.EnsureFresh();
         var conn = Connection;

@@ -35,6 +35,31 @@ public class ProcessSessionFaultTests
         Assert.Equal(0, h.Network.OpenEngineSockets);
     }
 
+    [Fact]
+    public void OnReadable_ReceiveThrows_SessionAbortedAsInternalErrorLoopGoesOn()
+    {
+        var h = Build(string.Empty);
+        var messages = new RecordingDiagnosticSink(string.Empty);
+        h.Loop.Messages = messages;
+        var faulty = h.AddClient(Fe, 0, [new SimClientAction.Sleep(100), Send("a"), new SimClientAction.Recv(1)]);
+        var healthy = h.AddClient(Fe, 300, [Send("hello"), new SimClientAction.Recv(5)]);
+        h.Start();
+        h.RunUntilMs(50);
+        faulty.Socket!.Peer!.ThrowOnReceive = new InvalidOperationException("recv injected");
+
+        h.RunUntilMs(2000);
+
+        Assert.Equal(1, h.Loop.InternalErrors);
+        Assert.Equal(0, faulty.BytesReceived);
+        Assert.Equal(5, healthy.BytesReceived);
+        var lines = SessionLines(h);
+        Assert.Equal(2, lines.Count);
+        Assert.Contains(" 0 ID ", lines[0], StringComparison.Ordinal); // internal error while the data phase ran
+        Assert.Contains("System.InvalidOperationException: recv injected", messages.Text, StringComparison.Ordinal);
+        Assert.Equal(0, h.Loop.ActConn);
+        Assert.Equal(0, h.Network.OpenEngineSockets);
+    }
+
     /// <summary>Throws for the session with id <paramref name="id"/>, delegates for the others.</summary>
     private sealed class ThrowingFor(long id, IAnalyser inner) : IAnalyser
     {

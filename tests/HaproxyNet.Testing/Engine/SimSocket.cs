@@ -81,8 +81,17 @@ public sealed class SimSocket : IConnection
     /// <summary>Bytes this side received in total.</summary>
     public long TotalReceived { get; private set; }
 
+    /// <summary>When set, the next <see cref="Receive"/> throws it (fault injection for the engine's error paths).</summary>
+    public Exception? ThrowOnReceive { get; set; }
+
     public int Receive(Span<byte> buffer, out IoStatus status)
     {
+        if (ThrowOnReceive is { } injected)
+        {
+            ThrowOnReceive = null;
+            throw injected;
+        }
+
         if (Closed || GotReset || PendingError != 0)
         {
             status = IoStatus.Error;
