@@ -53,10 +53,12 @@ public ref struct LineWriter
         }
     }
 
-    /// <summary>inet_ntop form (IPv6 without brackets).</summary>
+    /// <summary>glibc's inet_ntop text (IPv6 without brackets or scope), as 1.4's log lines print addresses.</summary>
     public void Append(IPAddress address)
     {
-        if (address.TryFormat(_buffer[_pos..], out var n))
+        Span<char> text = stackalloc char[Diagnostics.InetNtop.MaxLength];
+        var n = Diagnostics.InetNtop.Format(address, text);
+        if (text[..n].TryCopyTo(_buffer[_pos..]))
         {
             _pos += n;
         }
