@@ -170,6 +170,9 @@ public sealed partial class EngineLoop
                 case EngineSignal.DumpState:
                     DumpState();
                     break;
+                case EngineSignal.DumpPools:
+                    DumpPools();
+                    break;
             }
         }
     }

@@ -14,4 +14,7 @@ public enum EngineSignal
 
     /// <summary>SIGHUP: dump the servers' states to the logs.</summary>
     DumpState,
+
+    /// <summary>SIGQUIT: dump the buffer pool usage to stderr and give unused memory back.</summary>
+    DumpPools,
 }

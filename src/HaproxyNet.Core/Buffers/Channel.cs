@@ -11,12 +11,16 @@ namespace HaproxyNet.Core.Buffers;
 /// </remarks>
 public sealed class Channel
 {
+    private readonly BufferUsage? _usage;
     private byte[]? _data;
     private int _start;
 
-    public Channel(int size)
+    /// <param name="size">Capacity (tune.bufsize).</param>
+    /// <param name="usage">The engine's count of buffers held, or null (tests of a lone channel).</param>
+    public Channel(int size, BufferUsage? usage = null)
     {
         Size = size;
+        _usage = usage;
     }
 
     /// <summary>Capacity (tune.bufsize).</summary>
@@ -72,7 +76,12 @@ public sealed class Channel
     /// <summary>Free room, renting storage on first use.</summary>
     public Span<byte> GetWriteSpan()
     {
-        _data ??= ArrayPool<byte>.Shared.Rent(Size);
+        if (_data is null)
+        {
+            _data = ArrayPool<byte>.Shared.Rent(Size);
+            _usage?.Rented();
+        }
+
         if (_start > 0 && _start + Length >= Size)
         {
             _data.AsSpan(_start, Length).CopyTo(_data);
@@ -139,6 +148,7 @@ public sealed class Channel
         if (_data is not null && Length == 0)
         {
             ArrayPool<byte>.Shared.Return(_data);
+            _usage?.Returned();
             _data = null;
             _start = 0;
         }

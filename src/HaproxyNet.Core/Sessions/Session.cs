@@ -19,8 +19,8 @@ public sealed partial class Session
         Fe = listener.Frontend;
         Be = Fe;
         UniqId = uniqId;
-        Req = new Channel(bufSize);
-        Rep = new Channel(bufSize);
+        Req = new Channel(bufSize, loop.Buffers);
+        Rep = new Channel(bufSize, loop.Buffers);
         Si0 = new StreamInterface(this, Req, Rep);
         Si1 = new StreamInterface(this, Rep, Req);
         Req.Producer = Si0;

@@ -53,7 +53,7 @@ internal sealed partial class EngineProcess : IDisposable
         _loop = new EngineLoop(TimeProvider.System, network, sink, global, trace);
         if (startup.Modes.PrintsDebugTrace)
         {
-            _loop.DebugOutput = new StdoutDebugOutput();
+            _loop.DebugOutput = RawFdOutput.Stdout;
         }
 
         _loop.StartupMessages = _printer; // listener warnings are printed while starting, as in MODE_STARTING
@@ -74,10 +74,10 @@ internal sealed partial class EngineProcess : IDisposable
     /// <param name="onBound">Called once every listener is bound and the old PIDs were told (daemon hand-shake).</param>
     public int Run(Action? onBound = null)
     {
-        // Registered before binding, as 1.4 does; SIGQUIT's pool dump has no equivalent here.
+        // Registered before binding, as 1.4 does.
         _signals.Forward(SignalBridge.SigUsr1, EngineSignal.SoftStop);
         _signals.Forward(SignalBridge.SigHup, EngineSignal.DumpState);
-        _signals.Ignore(SignalBridge.SigQuit);
+        _signals.Forward(SignalBridge.SigQuit, EngineSignal.DumpPools);
 
         ApplyStartupLimits();
         if (!StartProxies())
@@ -99,6 +99,7 @@ internal sealed partial class EngineProcess : IDisposable
         if (modes.ShowsMessages && !modes.IsDaemon)
         {
             _loop.Messages = _printer;
+            _loop.PoolDumpOutput = RawFdOutput.Stderr;
         }
 
         if (!modes.ShowsMessages && !modes.IsDaemon)

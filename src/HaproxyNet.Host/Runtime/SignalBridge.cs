@@ -41,10 +41,6 @@ internal sealed class SignalBridge : IDisposable
         }));
     }
 
-    /// <summary>Catches <paramref name="signal"/> and does nothing (a handled signal this build has no action for).</summary>
-    public void Ignore(int signal) =>
-        _registrations.Add(PosixSignalRegistration.Create((PosixSignal)signal, static context => context.Cancel = true));
-
     public void Dispose()
     {
         foreach (var r in _registrations)

@@ -114,17 +114,25 @@ internal sealed class RunningProxy : IDisposable
         return lines;
     }
 
-    /// <summary>stdout as written (Latin-1); read once the process ended.</summary>
+    /// <summary>stdout as written (Latin-1); readable while the process runs.</summary>
     public string Stdout()
     {
         var path = Path.Combine(Folder, "stdout.log");
         return File.Exists(path) ? File.ReadAllText(path, Encoding.Latin1) : string.Empty;
     }
 
-    /// <summary>stderr with the <c>DDD/HHMMSS (PID)</c> part of each prefix blanked; read once the process ended.</summary>
+    /// <summary>The file as it is now, even while the copier still writes it.</summary>
+    private static string ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream, Encoding.Latin1);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>stderr with the <c>DDD/HHMMSS (PID)</c> part of each prefix blanked; readable while the process runs.</summary>
     public string Stderr()
     {
-        var text = File.Exists(_stderrPath) ? File.ReadAllText(_stderrPath, Encoding.Latin1) : string.Empty;
+        var text = File.Exists(_stderrPath) ? ReadShared(_stderrPath) : string.Empty;
         return System.Text.RegularExpressions.Regex.Replace(text, @"\] \d{3}/\d{6} \(\d+\) : ", "] T : ");
     }
 

@@ -5,6 +5,7 @@ namespace HaproxyNet.Host.Tests.Runtime;
 /// <summary>kill(2) by PID for the process tests (Linux signal numbers).</summary>
 internal static partial class Signals
 {
+    public const int SigQuit = 3;
     public const int SigKill = 9;
     public const int SigUsr1 = 10;
     public const int SigTtin = 21;

@@ -163,12 +163,19 @@ public sealed class ProxyProcess : IDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Copies a pipe to a file chunk by chunk, flushed at once, so tests can read it while the process runs.</summary>
     private static async Task CopyAsync(Stream source, string path)
     {
-        await using var file = File.Create(path);
+        await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.ReadWrite);
+        var buffer = new byte[4096];
         try
         {
-            await source.CopyToAsync(file);
+            int n;
+            while ((n = await source.ReadAsync(buffer)) > 0)
+            {
+                await file.WriteAsync(buffer.AsMemory(0, n));
+                await file.FlushAsync();
+            }
         }
         catch (IOException)
         {
