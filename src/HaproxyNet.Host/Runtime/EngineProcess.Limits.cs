@@ -4,9 +4,7 @@ namespace HaproxyNet.Host.Runtime;
 internal sealed partial class EngineProcess
 {
     private int _runtimeDescriptors;
-
-    /// <summary>1.4's global.maxsock for this configuration and the final maxconn.</summary>
-    public int MaxSock => ProcessLimits.MaxSock(_startup.Config, _loop.Global.MaxConn);
+    private int _maxSock;
 
     /// <summary>
     /// Before binding: RLIMIT_NOFILE := ulimit-n (default maxsock) plus what the runtime holds, then the <c>-m</c>
@@ -14,7 +12,8 @@ internal sealed partial class EngineProcess
     /// </summary>
     private void ApplyStartupLimits()
     {
-        var nofile = _startup.Config.Global.UlimitN > 0 ? _startup.Config.Global.UlimitN : MaxSock;
+        _maxSock = ProcessLimits.MaxSock(_startup.Config, _loop.Global.MaxConn);
+        var nofile = _startup.Config.Global.UlimitN > 0 ? _startup.Config.Global.UlimitN : _maxSock;
         _runtimeDescriptors = ProcessLimits.RuntimeDescriptors();
         if (!ProcessLimits.TrySetFdLimit((long)nofile + _runtimeDescriptors))
         {
@@ -32,10 +31,9 @@ internal sealed partial class EngineProcess
     private void CheckFdLimit()
     {
         var available = ProcessLimits.CurrentFdLimit() - _runtimeDescriptors;
-        var maxsock = MaxSock;
-        if (available < maxsock)
+        if (available < _maxSock)
         {
-            WarnIfShown($"[{_startup.Argv0}.main()] FD limit ({available}) too low for maxconn={_loop.Global.MaxConn}/maxsock={maxsock}. Please raise 'ulimit-n' to {maxsock} or more to avoid any trouble.\n");
+            WarnIfShown($"[{_startup.Argv0}.main()] FD limit ({available}) too low for maxconn={_loop.Global.MaxConn}/maxsock={_maxSock}. Please raise 'ulimit-n' to {_maxSock} or more to avoid any trouble.\n");
         }
     }
 }

@@ -43,21 +43,7 @@ internal static partial class ProcessLimits
     }
 
     /// <summary>Descriptors open in this process now, plus <see cref="RuntimeReserve"/>.</summary>
-    public static int RuntimeDescriptors()
-    {
-        try
-        {
-            return Directory.GetFileSystemEntries("/proc/self/fd").Length + RuntimeReserve;
-        }
-        catch (IOException)
-        {
-            return RuntimeReserve;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return RuntimeReserve;
-        }
-    }
+    public static int RuntimeDescriptors() => RuntimeLibc.OpenDescriptors().Count + RuntimeReserve;
 
     /// <summary>setrlimit(RLIMIT_NOFILE, cur = max = <paramref name="limit"/>); false when refused.</summary>
     public static bool TrySetFdLimit(long limit)

@@ -42,6 +42,26 @@ internal static partial class RuntimeLibc
     [LibraryImport(Library, EntryPoint = "write", SetLastError = true)]
     public static partial nint Write(int fd, ReadOnlySpan<byte> buffer, nuint count);
 
+    /// <summary>The descriptors open in this process now (/proc/self/fd; empty where there is no /proc).</summary>
+    public static List<int> OpenDescriptors()
+    {
+        var fds = new List<int>();
+        if (!Directory.Exists("/proc/self/fd"))
+        {
+            return fds;
+        }
+
+        foreach (var entry in Directory.EnumerateFileSystemEntries("/proc/self/fd"))
+        {
+            if (int.TryParse(Path.GetFileName(entry), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var fd))
+            {
+                fds.Add(fd);
+            }
+        }
+
+        return fds;
+    }
+
     /// <summary>
     /// Marks every descriptor above stderr close-on-exec, so a child started now inherits only its stdio.
     /// </summary>
@@ -51,9 +71,9 @@ internal static partial class RuntimeLibc
     /// </remarks>
     public static void SetCloseOnExecAbove2()
     {
-        foreach (var entry in Directory.EnumerateFileSystemEntries("/proc/self/fd"))
+        foreach (var fd in OpenDescriptors())
         {
-            if (int.TryParse(Path.GetFileName(entry), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var fd) && fd > 2)
+            if (fd > 2)
             {
                 var flags = Fcntl(fd, F_GETFD, 0);
                 if (flags >= 0 && (flags & FD_CLOEXEC) == 0)

@@ -40,12 +40,11 @@ internal sealed class StdioDetach
             }
         }
 
-        if (originals.Count > 0 && Directory.Exists("/proc/self/fd"))
+        if (originals.Count > 0)
         {
-            foreach (var entry in Directory.GetFileSystemEntries("/proc/self/fd"))
+            foreach (var other in RuntimeLibc.OpenDescriptors())
             {
-                if (int.TryParse(Path.GetFileName(entry), NumberStyles.None, CultureInfo.InvariantCulture, out var other) &&
-                    other > 2 && other != fd && LinkTarget(other) is { } target && originals.Contains(target))
+                if (other > 2 && other != fd && LinkTarget(other) is { } target && originals.Contains(target))
                 {
                     targets.Add(other);
                 }

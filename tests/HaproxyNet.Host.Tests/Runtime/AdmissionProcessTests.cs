@@ -11,16 +11,7 @@ namespace HaproxyNet.Host.Tests.Runtime;
 [Trait("Category", "Process")]
 public class AdmissionProcessTests
 {
-    private const string Config = """
-        global
-            log 127.0.0.1:{SYSLOG} local0
-        defaults
-            log global
-            mode tcp
-            option tcplog
-            timeout connect 5s
-            timeout client 30s
-            timeout server 30s
+    private const string Config = RunningProxy.TcpLogDefaults + "\n" + """
         frontend mon
             bind 127.0.0.1:{FE}
             monitor-net 127.0.0.1/32

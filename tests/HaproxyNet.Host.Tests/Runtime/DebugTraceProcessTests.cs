@@ -130,7 +130,7 @@ public class DebugTraceProcessTests
     }
 
     private static string WithBackend(EchoBackend backend) =>
-        RunningProxy.TcpListenTo(backend.Port).Replace("    mode tcp\n", "    mode tcp\n    option tcplog\n", StringComparison.Ordinal);
+        RunningProxy.TcpListenTo(backend.Port).Replace(RunningProxy.TcpDefaults, RunningProxy.TcpLogDefaults, StringComparison.Ordinal);
 
     private static string Hex(int fd) => fd.ToString("x4", CultureInfo.InvariantCulture);
 

@@ -15,8 +15,8 @@ internal sealed class RunningProxy : IDisposable
 {
     public static readonly TimeSpan Bounded = TimeSpan.FromSeconds(15);
 
-    /// <summary>One TCP <c>listen</c> logging to the receiver, its server port 9 refusing (sessions end at once).</summary>
-    public const string TcpListen = """
+    /// <summary>A global section logging to the receiver and TCP defaults with every timeout set.</summary>
+    public const string TcpDefaults = """
         global
             log 127.0.0.1:{SYSLOG} local0
         defaults
@@ -25,6 +25,13 @@ internal sealed class RunningProxy : IDisposable
             timeout connect 5s
             timeout client 30s
             timeout server 30s
+        """;
+
+    /// <summary><see cref="TcpDefaults"/> with <c>option tcplog</c>.</summary>
+    public const string TcpLogDefaults = TcpDefaults + "\n    option tcplog";
+
+    /// <summary>One TCP <c>listen</c> logging to the receiver, its server port 9 refusing (sessions end at once).</summary>
+    public const string TcpListen = TcpDefaults + "\n" + """
         listen l
             bind 127.0.0.1:{FE}
             server s1 127.0.0.1:9

@@ -12,16 +12,7 @@ namespace HaproxyNet.Host.Tests.Runtime;
 [Trait("Category", "Process")]
 public class SocketOptionsProcessTests
 {
-    private const string Config = """
-        global
-            log 127.0.0.1:{SYSLOG} local0
-        defaults
-            log global
-            mode tcp
-            option tcplog
-            timeout connect 5s
-            timeout client 30s
-            timeout server 30s
+    private const string Config = RunningProxy.TcpLogDefaults + "\n" + """
         listen d
             bind 127.0.0.1:{FE}
             dispatch 127.0.0.1:{BE}
@@ -82,21 +73,10 @@ public class SocketOptionsProcessTests
     [Fact]
     public void Run_BindUnknownInterface_WarningAtStartProxyStillServes()
     {
-        const string Cfg = """
-            global
-                log 127.0.0.1:{SYSLOG} local0
-            defaults
-                log global
-                mode tcp
-                timeout connect 5s
-                timeout client 30s
-                timeout server 30s
-            listen l
-                bind 127.0.0.1:{FE} interface nosuchdev0 mss 1400 defer-accept
-                server s1 127.0.0.1:9
-            """;
+        var cfg = RunningProxy.TcpListen.Replace(
+            "bind 127.0.0.1:{FE}", "bind 127.0.0.1:{FE} interface nosuchdev0 mss 1400 defer-accept", StringComparison.Ordinal);
         var port = RunningProxy.FreePort();
-        using var proxy = RunningProxy.Start(Cfg, port, "-db");
+        using var proxy = RunningProxy.Start(cfg, port, "-db");
         Assert.True(proxy.WaitListening(port), "proxy did not listen");
         Assert.True(proxy.WaitLog("Proxy l started"));
         proxy.Signal(Signals.SigUsr1);
