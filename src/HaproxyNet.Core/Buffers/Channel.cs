@@ -7,7 +7,10 @@ namespace HaproxyNet.Core.Buffers;
 /// <summary>One direction of a session: the request (client to server) or response buffer (1.4's <c>struct buffer</c>).</summary>
 /// <remarks>
 /// Storage is rented from <see cref="ArrayPool{T}"/> only while data is held and returned once drained, so an idle
-/// session holds no buffer. Everything present may be forwarded (TCP infinite forward); analysers gate it.
+/// session holds no buffer. 1.4's output accounting: the first <see cref="SendMax"/> bytes at the head may be sent,
+/// <see cref="ToForward"/> more bytes will be scheduled as they arrive (infinite once the analysers are done, as in
+/// TCP); the bytes after <see cref="SendMax"/> belong to the analysers, which may rewrite them in place
+/// (<see cref="Replace"/>) within the room kept free by <see cref="ReadLimit"/> (tune.maxrewrite).
 /// </remarks>
 public sealed class Channel
 {
@@ -20,6 +23,7 @@ public sealed class Channel
     public Channel(int size, BufferUsage? usage = null)
     {
         Size = size;
+        ReadLimit = size;
         _usage = usage;
     }
 
@@ -58,57 +62,217 @@ public sealed class Channel
     /// <summary>The stream interface draining this buffer.</summary>
     public StreamInterface? Consumer { get; set; }
 
+    /// <summary>BUF_INFINITE_FORWARD: every byte to come is forwarded.</summary>
+    public const long InfiniteForward = long.MaxValue;
+
     public bool IsEmpty => Length == 0;
+
+    /// <summary>1.4's <c>send_max</c>: bytes at the head of the buffer scheduled for sending.</summary>
+    public int SendMax { get; private set; }
+
+    /// <summary>1.4's <c>to_forward</c>: bytes still to schedule for sending as they arrive (<see cref="InfiniteForward"/>).</summary>
+    public long ToForward { get; private set; }
+
+    /// <summary>
+    /// 1.4's <c>max_len</c>: reading stops once this many bytes are held (tune.bufsize minus tune.maxrewrite while
+    /// HTTP headers are awaited, so that rewrites always have room); <see cref="Size"/> otherwise.
+    /// </summary>
+    public int ReadLimit { get; set; }
 
     /// <summary>
     /// Data present and to come are scheduled for sending (1.4's <c>buffer_flush</c> + infinite <c>to_forward</c>),
     /// set once the buffer has no analyser left. Until then bytes are held for the analysers.
     /// </summary>
-    public bool Forwarding { get; set; }
+    public bool Forwarding
+    {
+        get => ToForward == InfiniteForward;
+        set
+        {
+            if (value)
+            {
+                SendMax = Length;
+                ToForward = InfiniteForward;
+            }
+            else
+            {
+                ToForward = 0;
+            }
+        }
+    }
 
     /// <summary>BF_OUT_EMPTY: nothing scheduled for sending (bytes an analyser still holds do not count).</summary>
-    public bool IsOutEmpty => Length == 0 || !Forwarding;
+    public bool IsOutEmpty => SendMax == 0;
 
-    public bool IsFull => Length >= Size;
+    /// <summary>BF_FULL: no more reading (<see cref="ReadLimit"/> reached).</summary>
+    public bool IsFull => Length >= ReadLimit;
+
+    /// <summary>Bytes held but not scheduled for sending: what the analysers look at.</summary>
+    public int Unsent => Length - SendMax;
 
     public bool Has(ChannelFlags f) => (Flags & f) != 0;
 
-    /// <summary>Free room, renting storage on first use.</summary>
-    public Span<byte> GetWriteSpan()
-    {
-        if (_data is null)
-        {
-            _data = ArrayPool<byte>.Shared.Rent(Size);
-            _usage?.Rented();
-        }
+    /// <summary>Free room up to <see cref="ReadLimit"/>, renting storage on first use.</summary>
+    public Span<byte> GetWriteSpan() => GetWriteSpan(ReadLimit);
 
-        if (_start > 0 && _start + Length >= Size)
+    /// <summary>Free room up to <paramref name="limit"/> bytes held (at most <see cref="Size"/>).</summary>
+    public Span<byte> GetWriteSpan(int limit)
+    {
+        EnsureStorage();
+        limit = Math.Min(limit, Size);
+        var room = Math.Max(0, limit - Length);
+        if (_start > 0 && _start + Length + room > Size)
         {
             _data.AsSpan(_start, Length).CopyTo(_data);
             _start = 0;
         }
 
-        return _data.AsSpan(_start + Length, Size - _start - Length);
+        return _data.AsSpan(_start + Length, room);
     }
 
-    /// <summary>Commits <paramref name="n"/> bytes written into <see cref="GetWriteSpan"/>.</summary>
+    /// <summary>
+    /// Commits <paramref name="n"/> bytes written into <see cref="GetWriteSpan()"/>; bytes still to forward are
+    /// scheduled at once (1.4's stream_sock_read with <c>to_forward</c>).
+    /// </summary>
     public void Advance(int n)
     {
         Length += n;
         Total += n;
+        if (ToForward > 0)
+        {
+            var fwd = ToForward == InfiniteForward ? n : (int)Math.Min(n, ToForward);
+            SendMax += fwd;
+            if (ToForward != InfiniteForward)
+            {
+                ToForward -= fwd;
+            }
+        }
     }
 
-    /// <summary>The bytes waiting to be sent.</summary>
+    /// <summary>Every byte held, from the head (sent-to-be first, then the analysers' part).</summary>
     public ReadOnlySpan<byte> GetReadSpan() => _data is null ? default : _data.AsSpan(_start, Length);
+
+    /// <summary>The bytes held after <see cref="SendMax"/>, writable in place by the analysers.</summary>
+    public Span<byte> GetUnsentSpan() => _data is null ? default : _data.AsSpan(_start + SendMax, Length - SendMax);
+
+    /// <summary>The bytes scheduled for sending.</summary>
+    public ReadOnlySpan<byte> GetSendSpan() => _data is null ? default : _data.AsSpan(_start, SendMax);
 
     /// <summary>Drops <paramref name="n"/> sent bytes; returns the storage to the pool when empty.</summary>
     public void Consume(int n)
     {
         _start += n;
         Length -= n;
+        SendMax -= Math.Min(n, SendMax);
         if (Length == 0)
         {
             Release();
+        }
+    }
+
+    /// <summary>
+    /// buffer_forward: schedules <paramref name="bytes"/> more bytes, those present at once and the rest as they
+    /// arrive (<see cref="InfiniteForward"/> forwards everything to come).
+    /// </summary>
+    public void Forward(long bytes)
+    {
+        if (bytes <= 0)
+        {
+            return;
+        }
+
+        var unsent = Length - SendMax;
+        if (bytes == InfiniteForward)
+        {
+            SendMax = Length;
+            ToForward = InfiniteForward;
+            return;
+        }
+
+        var now = (int)Math.Min(bytes, unsent);
+        SendMax += now;
+        bytes -= now;
+        if (bytes > 0 && ToForward != InfiniteForward)
+        {
+            ToForward = ToForward + bytes < 0 ? InfiniteForward - 1 : ToForward + bytes;
+        }
+    }
+
+    /// <summary>buffer_flush: schedule every byte present (to_forward unchanged).</summary>
+    public void Flush() => SendMax = Length;
+
+    /// <summary>Stops forwarding bytes to come (to_forward = 0); what is scheduled stays scheduled.</summary>
+    public void StopForwarding() => ToForward = 0;
+
+    /// <summary>buffer_erase: drops every byte held and stops forwarding.</summary>
+    public void Erase()
+    {
+        Length = 0;
+        SendMax = 0;
+        ToForward = 0;
+        Release();
+    }
+
+    /// <summary>Drops the <paramref name="n"/> bytes right after <see cref="SendMax"/> (a consumed request).</summary>
+    public void Cut(int n) => Replace(0, n, default);
+
+    /// <summary>
+    /// buffer_replace2: replaces <paramref name="length"/> bytes at <paramref name="offset"/> (from
+    /// <see cref="SendMax"/>) with <paramref name="with"/>, moving what follows; returns the size change, or
+    /// null when it would not fit in <see cref="Size"/>.
+    /// </summary>
+    public int? Replace(int offset, int length, ReadOnlySpan<byte> with)
+    {
+        var delta = with.Length - length;
+        if (Length + delta > Size)
+        {
+            return null;
+        }
+
+        EnsureStorage();
+        var at = SendMax + offset;
+        if (_start + Length + delta > Size)
+        {
+            _data.AsSpan(_start, Length).CopyTo(_data);
+            _start = 0;
+        }
+
+        var tail = Length - at - length;
+        var region = _data.AsSpan(_start);
+        if (tail > 0 && delta != 0)
+        {
+            region.Slice(at + length, tail).CopyTo(region[(at + with.Length)..]);
+        }
+
+        with.CopyTo(region[at..]);
+        Length += delta;
+        if (Length == 0)
+        {
+            Release();
+        }
+
+        return delta;
+    }
+
+    /// <summary>buffer_write: appends <paramref name="data"/> (counted in <see cref="Total"/>); false if it does not fit.</summary>
+    public bool Write(ReadOnlySpan<byte> data)
+    {
+        if (Length + data.Length > Size)
+        {
+            return false;
+        }
+
+        data.CopyTo(GetWriteSpan(Size));
+        Advance(data.Length);
+        return true;
+    }
+
+    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(_data))]
+    private void EnsureStorage()
+    {
+        if (_data is null)
+        {
+            _data = ArrayPool<byte>.Shared.Rent(Size);
+            _usage?.Rented();
         }
     }
 
@@ -158,6 +322,8 @@ public sealed class Channel
     public void Discard()
     {
         Length = 0;
+        SendMax = 0;
+        ToForward = 0;
         Release();
     }
 }

@@ -38,7 +38,7 @@ public static partial class ProcessSession
 
         if ((rep.Flags & ChannelFlags.ShutW) != 0
             || ((req.Flags & ChannelFlags.ShutWNow) != 0
-                && ((req.IsEmpty && (req.Flags & ChannelFlags.WriteActivity) == 0) || s.Be.Has(ProxyOptions.AbortOnClose))))
+                && ((req.IsOutEmpty && (req.Flags & ChannelFlags.WriteActivity) == 0) || s.Be.Has(ProxyOptions.AbortOnClose))))
         {
             si.ShutW();
             si.ErrType |= SiErrType.ConnAbrt;

@@ -149,5 +149,5 @@ public static partial class ProcessSession
     /// <summary>The client gave up: a read error, or a requested shutdown with nothing left to send (or abortonclose).</summary>
     private static bool IsAbort(Session s, StreamInterface si) =>
         (si.Ob.Flags & ChannelFlags.ReadError) != 0
-        || ((si.Ob.Flags & ChannelFlags.ShutWNow) != 0 && (si.Ob.IsEmpty || s.Be.Has(ProxyOptions.AbortOnClose)));
+        || ((si.Ob.Flags & ChannelFlags.ShutWNow) != 0 && (si.Ob.IsOutEmpty || s.Be.Has(ProxyOptions.AbortOnClose)));
 }

@@ -111,9 +111,9 @@ public sealed partial class StreamInterface
             }
         }
 
-        if ((Ob.Flags & ChannelFlags.ShutW) != 0 || Ob.IsEmpty)
+        if ((Ob.Flags & ChannelFlags.ShutW) != 0 || Ob.IsOutEmpty)
         {
-            if (Ob.IsEmpty)
+            if (Ob.IsOutEmpty)
             {
                 Flags |= SiFlags.WaitData;
             }
@@ -146,7 +146,7 @@ public sealed partial class StreamInterface
         }
 
         var read = (Ib.Flags & (ChannelFlags.ShutR | ChannelFlags.DontRead)) == 0 && !Ib.IsFull;
-        var write = (Ob.Flags & ChannelFlags.ShutW) == 0 && !Ob.IsEmpty;
+        var write = (Ob.Flags & ChannelFlags.ShutW) == 0 && !Ob.IsOutEmpty;
         conn.SetInterest(read, write);
     }
 }

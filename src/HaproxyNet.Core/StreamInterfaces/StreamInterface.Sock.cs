@@ -96,7 +96,7 @@ public sealed partial class StreamInterface
         if ((Ib.Flags & ChannelFlags.ReadPartial) != 0)
         {
             Ib.Rex = Ticks.AddIfSet(Now, Ib.Rto);
-            if (!Ib.IsEmpty && Ib.Analysers == 0 && Ib.Consumer is { State: SiState.Est } cons)
+            if (!Ib.IsOutEmpty && Ib.Consumer is { State: SiState.Est } cons)
             {
                 cons.ChkSnd(); // forward immediately, as 1.4 does when the consumer waits for data
             }
@@ -163,9 +163,9 @@ public sealed partial class StreamInterface
 
     private void Send(IConnection conn)
     {
-        while (!Ob.IsEmpty && (Ob.Flags & ChannelFlags.ShutW) == 0)
+        while (!Ob.IsOutEmpty && (Ob.Flags & ChannelFlags.ShutW) == 0)
         {
-            var n = conn.Send(Ob.GetReadSpan(), out var status);
+            var n = conn.Send(Ob.GetSendSpan(), out var status);
             if (status == IoStatus.Ok && n > 0)
             {
                 Ob.Consume(n);
@@ -186,7 +186,7 @@ public sealed partial class StreamInterface
 
         if ((Ob.Flags & ChannelFlags.WritePartial) != 0)
         {
-            Ob.Wex = Ob.IsEmpty ? Ticks.Eternity : Ticks.AddIfSet(Now, Ob.Wto);
+            Ob.Wex = Ob.IsOutEmpty ? Ticks.Eternity : Ticks.AddIfSet(Now, Ob.Wto);
             if (Ticks.IsSet(Ib.Rex) && (Flags & SiFlags.IndepStr) == 0)
             {
                 Ib.Rex = Ticks.AddIfSet(Now, Ib.Rto);
@@ -195,7 +195,7 @@ public sealed partial class StreamInterface
             Ob.Producer?.ChkRcv();
         }
 
-        if (Ob.IsEmpty && (Ob.Flags & (ChannelFlags.ShutW | ChannelFlags.ShutWNow)) == ChannelFlags.ShutWNow
+        if (Ob.IsOutEmpty && (Ob.Flags & (ChannelFlags.ShutW | ChannelFlags.ShutWNow)) == ChannelFlags.ShutWNow
             && State == SiState.Est)
         {
             ShutW();
