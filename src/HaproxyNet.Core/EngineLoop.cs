@@ -33,6 +33,7 @@ public sealed partial class EngineLoop
         Global = global;
         Trace = trace ?? NullSessionTrace.Instance;
         RequestAnalysers[0] = TcpInspectRequest.Instance; // AN_REQ_INSPECT (bit 0)
+        Http.HttpAnalysers.Register(this);
     }
 
     public EngineClock Clock { get; }
@@ -64,6 +65,9 @@ public sealed partial class EngineLoop
     /// Switching rules are built in.
     /// </summary>
     public IAnalyser?[] RequestAnalysers { get; } = new IAnalyser?[Analysers.RequestBitCount];
+
+    /// <summary>Response analysers by bit index (the HTTP layer's); a bit without analyser is skipped.</summary>
+    public IAnalyser?[] ResponseAnalysers { get; } = new IAnalyser?[Analysers.ResponseBitCount];
 
     /// <summary>Sessions ended because their processing threw (a HaproxyNet bug; each is reported on stderr).</summary>
     public long InternalErrors { get; internal set; }

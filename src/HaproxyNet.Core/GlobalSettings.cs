@@ -14,6 +14,9 @@ public sealed class GlobalSettings
     /// <summary><c>tune.bufsize</c>.</summary>
     public int BufSize { get; set; } = 16384;
 
+    /// <summary><c>tune.maxrewrite</c> (default 8192, capped to bufsize / 2): room kept free for HTTP rewrites.</summary>
+    public int MaxRewrite { get; set; } = 8192;
+
     /// <summary>Global loggers (used by <c>log global</c> copies and process-wide messages).</summary>
     public List<LogTarget> Logs { get; } = [];
 

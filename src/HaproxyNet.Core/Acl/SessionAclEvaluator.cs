@@ -94,8 +94,8 @@ public readonly partial struct SessionAclEvaluator : IAclExpressionEvaluator
             case "req_rdp_cookie_cnt":
                 return FetchRdpCookie(expression, count: true);
             default:
-                // HTTP criteria fetch nothing outside an HTTP transaction; the others are not ported yet.
-                return AclMatchResult.Fail;
+                // HTTP criteria (SessionAclEvaluator.Http.cs); others are not ported yet.
+                return EvaluateHttp(expression);
         }
     }
 

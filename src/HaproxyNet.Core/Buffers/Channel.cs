@@ -38,6 +38,9 @@ public sealed class Channel
     /// <summary>Total bytes that entered this buffer (logged bytes_in/bytes_out).</summary>
     public long Total { get; set; }
 
+    /// <summary>Bytes sent from this buffer so far (the head moved by that much): HTTP offsets are rebased on it.</summary>
+    public long Out { get; private set; }
+
     /// <summary>Read expiry tick.</summary>
     public int Rex { get; set; }
 
@@ -151,6 +154,9 @@ public sealed class Channel
     /// <summary>Every byte held, from the head (sent-to-be first, then the analysers' part).</summary>
     public ReadOnlySpan<byte> GetReadSpan() => _data is null ? default : _data.AsSpan(_start, Length);
 
+    /// <summary>Every byte held, writable (the HTTP parser works in place, offsets from the head).</summary>
+    public Span<byte> GetDataSpan() => _data is null ? default : _data.AsSpan(_start, Length);
+
     /// <summary>The bytes held after <see cref="SendMax"/>, writable in place by the analysers.</summary>
     public Span<byte> GetUnsentSpan() => _data is null ? default : _data.AsSpan(_start + SendMax, Length - SendMax);
 
@@ -162,6 +168,7 @@ public sealed class Channel
     {
         _start += n;
         Length -= n;
+        Out += n;
         SendMax -= Math.Min(n, SendMax);
         if (Length == 0)
         {
@@ -212,24 +219,21 @@ public sealed class Channel
         Release();
     }
 
-    /// <summary>Drops the <paramref name="n"/> bytes right after <see cref="SendMax"/> (a consumed request).</summary>
-    public void Cut(int n) => Replace(0, n, default);
-
     /// <summary>
-    /// buffer_replace2: replaces <paramref name="length"/> bytes at <paramref name="offset"/> (from
-    /// <see cref="SendMax"/>) with <paramref name="with"/>, moving what follows; returns the size change, or
-    /// null when it would not fit in <see cref="Size"/>.
+    /// buffer_replace2: replaces <paramref name="length"/> bytes at <paramref name="offset"/> (from the head, never
+    /// before <see cref="SendMax"/>) with <paramref name="with"/>, moving what follows; returns the size change,
+    /// or null when it would not fit in <see cref="Size"/>. <see cref="Total"/> is not changed.
     /// </summary>
     public int? Replace(int offset, int length, ReadOnlySpan<byte> with)
     {
         var delta = with.Length - length;
-        if (Length + delta > Size)
+        if (Length + delta > Size || offset < SendMax || offset + length > Length)
         {
             return null;
         }
 
         EnsureStorage();
-        var at = SendMax + offset;
+        var at = offset;
         if (_start + Length + delta > Size)
         {
             _data.AsSpan(_start, Length).CopyTo(_data);
@@ -253,7 +257,10 @@ public sealed class Channel
         return delta;
     }
 
-    /// <summary>buffer_write: appends <paramref name="data"/> (counted in <see cref="Total"/>); false if it does not fit.</summary>
+    /// <summary>
+    /// buffer_write: appends <paramref name="data"/> (counted in <see cref="Total"/>) and schedules it for sending
+    /// with everything before it; false if it does not fit.
+    /// </summary>
     public bool Write(ReadOnlySpan<byte> data)
     {
         if (Length + data.Length > Size)
@@ -262,7 +269,9 @@ public sealed class Channel
         }
 
         data.CopyTo(GetWriteSpan(Size));
-        Advance(data.Length);
+        Length += data.Length;
+        Total += data.Length;
+        SendMax = Length;
         return true;
     }
 

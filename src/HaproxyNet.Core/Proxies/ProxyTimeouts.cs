@@ -18,4 +18,10 @@ public sealed class ProxyTimeouts
 
     /// <summary><c>timeout queue</c> (after fallback).</summary>
     public int Queue { get; set; }
+
+    /// <summary><c>timeout http-request</c>.</summary>
+    public int HttpRequest { get; set; }
+
+    /// <summary><c>timeout http-keep-alive</c>.</summary>
+    public int HttpKeepAlive { get; set; }
 }

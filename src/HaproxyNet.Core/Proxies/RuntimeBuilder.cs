@@ -26,6 +26,7 @@ public static partial class RuntimeBuilder
             MaxAccept = g.TuneMaxAccept != 0 ? g.TuneMaxAccept : g.NbProc > 1 ? 8 : 100,
             BufSize = g.TuneBufSize != 0 ? g.TuneBufSize : 16384,
         };
+        settings.MaxRewrite = Math.Min(g.TuneMaxRewrite != 0 ? g.TuneMaxRewrite : 8192, settings.BufSize / 2);
         foreach (var l in g.Logs)
         {
             settings.Logs.Add(ToLogTarget(l));
@@ -59,6 +60,7 @@ public static partial class RuntimeBuilder
             }
 
             ResolveTracking(section, p, byName);
+            ResolveSwitchingRules(section, p, byName);
             if (p.IsBackend && p.Servers.Count > 0)
             {
                 LoadBalancerFactory.Create(p, ToLbSettings(section));
@@ -84,6 +86,8 @@ public static partial class RuntimeBuilder
         p.Timeouts.Server = (int)s.Timeouts.Server;
         p.Timeouts.Connect = (int)s.Timeouts.Connect;
         p.Timeouts.Queue = (int)s.Timeouts.Queue;
+        p.Timeouts.HttpRequest = (int)s.Timeouts.HttpRequest;
+        p.Timeouts.HttpKeepAlive = (int)s.Timeouts.HttpKeepAlive;
         foreach (var l in s.Logs)
         {
             p.Logs.Add(ToLogTarget(l));
@@ -103,6 +107,7 @@ public static partial class RuntimeBuilder
         }
 
         MapAdmission(s, p);
+        MapHttp(s, p);
         return p;
     }
 

@@ -17,4 +17,19 @@ public static class Analysers
 
     /// <summary>Highest request analyser bit index + 1.</summary>
     public const int RequestBitCount = 11;
+
+    /// <summary>AN_RES_WAIT_HTTP: http_wait_for_response.</summary>
+    public const int ResWaitHttp = 0x0001;
+
+    /// <summary>AN_RES_STORE_RULES (stick store, issue 8).</summary>
+    public const int ResStoreRules = 0x0002;
+
+    /// <summary>AN_RES_HTTP_PROCESS_BE: http_process_res_common (backend, then frontend).</summary>
+    public const int ResHttpProcessBe = 0x0004;
+
+    /// <summary>AN_RES_HTTP_XFER_BODY: http_response_forward_body.</summary>
+    public const int ResHttpXferBody = 0x0008;
+
+    /// <summary>Highest response analyser bit index + 1.</summary>
+    public const int ResponseBitCount = 4;
 }

@@ -129,6 +129,11 @@ public static class EventAccept
         }
 
         s.Req.Analysers = Analysers.ReqSwitchingRules | (fe.NeedsInspect ? Analysers.ReqInspect : 0);
+        if (fe.Mode == ProxyMode.Http)
+        {
+            Http.HttpAnalysers.InitSession(s);
+        }
+
         s.Req.Flags |= Buffers.ChannelFlags.ReadAttached;
         s.Req.Rto = fe.Timeouts.Client;
         s.Req.Wto = fe.Timeouts.Server;
@@ -165,6 +170,11 @@ public static class EventAccept
         }
 
         var w = LogWait.TcpLog;
+        if (fe.Has(ProxyOptions.HttpLog))
+        {
+            w |= LogWait.Req | LogWait.Resp;
+        }
+
         if (fe.Has(ProxyOptions.LogAsap))
         {
             w &= ~LogWait.Bytes;

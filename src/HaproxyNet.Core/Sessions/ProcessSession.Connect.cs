@@ -152,6 +152,7 @@ public static partial class ProcessSession
             DoLog(s);
         }
 
+        Http.HttpAnalysers.Establish(s);
         si.Ib.Flags |= ChannelFlags.ReadAttached;
         si.Ob.Wex = Ticks.Eternity;
     }

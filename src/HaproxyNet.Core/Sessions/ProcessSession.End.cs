@@ -36,6 +36,11 @@ public static partial class ProcessSession
         }
 
         s.Logs.TClose = Elapsed(s);
+        if (s.Txn is { } txn)
+        {
+            Http.HttpEndTxn.CountStatus(s, txn);
+        }
+
         s.Logs.BytesIn = s.Req.Total;
         s.Logs.BytesOut = s.Rep.Total;
 
@@ -92,7 +97,14 @@ public static partial class ProcessSession
     {
         if (s.Fe.Logs.Count > 0)
         {
-            TcpLogFormatter.TcpSessLog(s);
+            if (s.Txn is not null && s.Fe.Has(ProxyOptions.HttpLog))
+            {
+                Http.HttpLogFormatter.HttpSessLog(s);
+            }
+            else
+            {
+                TcpLogFormatter.TcpSessLog(s);
+            }
         }
 
         s.Logs.LogWait = LogWait.None;
@@ -101,6 +113,12 @@ public static partial class ProcessSession
     /// <summary>default_srv_error: maps the server-side error type to the termination flags (first writer wins).</summary>
     internal static void DefaultSrvError(Session s, StreamInterface si)
     {
+        if (s.Txn is not null && s.Be.Mode == ProxyMode.Http)
+        {
+            Http.HttpReplies.ReturnSrvError(s, si);
+            return;
+        }
+
         var t = si.ErrType;
         SessionError err;
         SessionFinState fin;

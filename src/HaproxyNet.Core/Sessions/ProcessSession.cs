@@ -83,6 +83,13 @@ public static partial class ProcessSession
             ResyncStreamInterfaces(s);
             RunRequestAnalysers(s, rqfLast);
             rqfLast = req.Flags;
+            var reqAnaBefore = req.Analysers;
+            RunResponseAnalysers(s, rpfLast);
+            if (req.Analysers != reqAnaBefore && req.Analysers != 0)
+            {
+                // A response analyser ended the transaction and re-armed the request side (keep-alive).
+                continue;
+            }
 
             PropagateErrors(s);
             ForwardRequest(s);
@@ -236,12 +243,56 @@ public static partial class ProcessSession
                 continue;
             }
 
+            var before = req.Analysers;
             var ok = an == Analysers.ReqSwitchingRules
                 ? ProcessSwitchingRules(s, req, an)
                 : s.Loop.RequestAnalysers[bit] is { } a ? a.Analyse(s, req, an) : SkipAnalyser(req, an);
             if (!ok)
             {
                 break;
+            }
+
+            // UPDATE_ANALYSERS: an analyser enabled a lower one (an HTTP backend behind a TCP frontend): restart.
+            if ((req.Analysers & ~before & (an - 1)) != 0)
+            {
+                bit = -1;
+            }
+        }
+    }
+
+    /// <summary>Runs the response analysers in bit order while they make progress (resync_response).</summary>
+    private static void RunResponseAnalysers(Session s, ChannelFlags rpfLast)
+    {
+        var rep = s.Rep;
+        if (rep.Analysers == 0 || s.Si1.State < SiState.Est)
+        {
+            return;
+        }
+
+        if ((rep.Flags & (ChannelFlags.ReadAttached | ChannelFlags.ReadActivity | ChannelFlags.WriteActivity | ErrorOrTimeout | ChannelFlags.AnaTimeout)) == 0
+            && ((rep.Flags ^ rpfLast) & StaticMask) == 0 && (s.Task.Woken & (TaskWoken.Init | TaskWoken.Msg)) == 0)
+        {
+            return;
+        }
+
+        for (var bit = 0; bit < Analysers.ResponseBitCount && rep.Analysers != 0; bit++)
+        {
+            var an = 1 << bit;
+            if ((rep.Analysers & an) == 0)
+            {
+                continue;
+            }
+
+            var before = rep.Analysers;
+            var ok = s.Loop.ResponseAnalysers[bit] is { } a ? a.Analyse(s, rep, an) : SkipAnalyser(rep, an);
+            if (!ok)
+            {
+                break;
+            }
+
+            if ((rep.Analysers & ~before & (an - 1)) != 0)
+            {
+                bit = -1;
             }
         }
     }
@@ -252,10 +303,40 @@ public static partial class ProcessSession
         return true;
     }
 
-    /// <summary>process_switching_rules: TCP has only default_backend (else the proxy itself).</summary>
+    /// <summary>
+    /// process_switching_rules: the first <c>use_backend</c> whose condition holds, else default_backend, else the
+    /// proxy itself; an HTTP backend adds its analysers.
+    /// </summary>
     private static bool ProcessSwitchingRules(Session s, Channel req, int an)
     {
-        SessionServer.SessionSetBackend(s, s.Fe.DefaultBackend ?? s.Fe);
+        if (!s.Has(SessionFlags.BeAssigned))
+        {
+            var target = s.Fe.DefaultBackend ?? s.Fe;
+            var rules = s.Fe.SwitchingRules;
+            if (rules.Count > 0)
+            {
+                var evaluator = new Acl.SessionAclEvaluator(s, partial: false);
+                for (var i = 0; i < rules.Count; i++)
+                {
+                    var cond = rules[i].Condition;
+                    var ret = cond.Execute(ref evaluator);
+                    if ((ret == HaproxyNet.Config.Acl.AclMatchResult.Pass) != (cond.Polarity == HaproxyNet.Config.Acl.AclConditionPolarity.Unless))
+                    {
+                        target = rules[i].Backend;
+                        break;
+                    }
+                }
+            }
+
+            SessionServer.SessionSetBackend(s, target);
+            Http.HttpAnalysers.SetBackend(s, target);
+        }
+
+        if (s.Be == s.Fe)
+        {
+            req.Analysers &= ~Analysers.ReqHttpProcessBe;
+        }
+
         req.Analysers &= ~an;
         req.AnalyseExp = Ticks.Eternity;
         return true;

@@ -91,6 +91,9 @@ public sealed partial class Session
         internal set => _frontAddress = value;
     }
 
+    /// <summary>The HTTP transaction (HTTP frontend or backend), null in TCP mode.</summary>
+    public Http.HttpTxn? Txn { get; internal set; }
+
     /// <summary>The server address to connect to (set by assign_server_address).</summary>
     public IPEndPoint? SrvAddress { get; internal set; }
 

@@ -110,6 +110,10 @@ public sealed partial class StreamInterface
                 Ib.Rex = Ticks.AddIfSet(now, Ib.Rto);
             }
         }
+        else if ((Ib.Flags & (ChannelFlags.ShutR | ChannelFlags.DontRead)) == ChannelFlags.DontRead)
+        {
+            Ib.Rex = Ticks.Eternity; // stop reading: no read timeout either
+        }
 
         if ((Ob.Flags & ChannelFlags.ShutW) != 0 || Ob.IsOutEmpty)
         {

@@ -1,0 +1,152 @@
+using HaproxyNet.Core.Buffers;
+using HaproxyNet.Core.Http.Parsing;
+
+namespace HaproxyNet.Core.Http;
+
+/// <summary>
+/// Forwards a chunked body chunk by chunk (1.4's chunk-size, data, CRLF and trailer steps of the body
+/// forwarders): each size line, its data and CRLF, then the trailers up to the empty line are scheduled as they
+/// become complete; the bytes stay as they are.
+/// </summary>
+public static class HttpChunks
+{
+    /// <summary>Longest chunk-size or trailer line accepted while incomplete.</summary>
+    private const int MaxLine = 8192;
+
+    /// <summary>Advances <paramref name="msg"/> (ChunkSize, Data, DataCrlf, Trailers → Done) over what <paramref name="b"/> holds.</summary>
+    public static HttpParseResult Forward(Channel b, HttpMsg msg)
+    {
+        ArgumentNullException.ThrowIfNull(b);
+        ArgumentNullException.ThrowIfNull(msg);
+        while (true)
+        {
+            if (b.ToForward > 0)
+            {
+                return HttpParseResult.NeedMore;
+            }
+
+            var data = b.GetDataSpan();
+            var p = b.SendMax;
+            var avail = data[p..];
+            switch (msg.State)
+            {
+                case HttpMsgState.ChunkSize:
+                {
+                    var lf = avail.IndexOf((byte)'\n');
+                    if (lf < 0)
+                    {
+                        return avail.Length > MaxLine ? HttpParseResult.Error : HttpParseResult.NeedMore;
+                    }
+
+                    var i = 0;
+                    long size = 0;
+                    while (i < lf && HexValue(avail[i]) is var h && h >= 0)
+                    {
+                        if (size > (long.MaxValue >> 5))
+                        {
+                            return HttpParseResult.Error;
+                        }
+
+                        size = (size << 4) | (uint)h;
+                        i++;
+                    }
+
+                    if (i == 0)
+                    {
+                        return HttpParseResult.Error;
+                    }
+
+                    while (i < lf && (avail[i] == (byte)' ' || avail[i] == (byte)'\t'))
+                    {
+                        i++;
+                    }
+
+                    if (i < lf && avail[i] == (byte)';')
+                    {
+                        while (i < lf && avail[i] != (byte)'\r')
+                        {
+                            i++;
+                        }
+                    }
+
+                    if (i < lf && !(avail[i] == (byte)'\r' && i + 1 == lf))
+                    {
+                        return HttpParseResult.Error;
+                    }
+
+                    b.Forward(lf + 1);
+                    msg.BodyLength += size;
+                    if (size == 0)
+                    {
+                        msg.State = HttpMsgState.Trailers;
+                    }
+                    else
+                    {
+                        msg.ChunkLength = size;
+                        msg.State = HttpMsgState.Data;
+                        b.Forward(size);
+                    }
+
+                    break;
+                }
+
+                case HttpMsgState.Data:
+                    msg.ChunkLength = 0;
+                    msg.State = HttpMsgState.DataCrlf;
+                    break;
+
+                case HttpMsgState.DataCrlf:
+                    if (avail.IsEmpty || (avail[0] == (byte)'\r' && avail.Length < 2))
+                    {
+                        return HttpParseResult.NeedMore;
+                    }
+
+                    if (avail[0] == (byte)'\n')
+                    {
+                        b.Forward(1);
+                    }
+                    else if (avail[0] == (byte)'\r' && avail[1] == (byte)'\n')
+                    {
+                        b.Forward(2);
+                    }
+                    else
+                    {
+                        return HttpParseResult.Error;
+                    }
+
+                    msg.State = HttpMsgState.ChunkSize;
+                    break;
+
+                case HttpMsgState.Trailers:
+                {
+                    var lf = avail.IndexOf((byte)'\n');
+                    if (lf < 0)
+                    {
+                        return avail.Length > MaxLine ? HttpParseResult.Error : HttpParseResult.NeedMore;
+                    }
+
+                    var empty = lf == 0 || (lf == 1 && avail[0] == (byte)'\r');
+                    b.Forward(lf + 1);
+                    if (empty)
+                    {
+                        msg.State = HttpMsgState.Done;
+                        return HttpParseResult.Ok;
+                    }
+
+                    break;
+                }
+
+                default:
+                    return HttpParseResult.Ok;
+            }
+        }
+    }
+
+    private static int HexValue(byte c) => c switch
+    {
+        >= (byte)'0' and <= (byte)'9' => c - '0',
+        >= (byte)'a' and <= (byte)'f' => c - 'a' + 10,
+        >= (byte)'A' and <= (byte)'F' => c - 'A' + 10,
+        _ => -1,
+    };
+}

@@ -1,0 +1,73 @@
+using HaproxyNet.Core.Buffers;
+using HaproxyNet.Core.Proxies;
+using HaproxyNet.Core.Sessions;
+
+namespace HaproxyNet.Core.Http;
+
+/// <summary>
+/// AN_REQ_HTTP_INNER: the backend's last request step (1.4's <c>http_process_request</c>): the request Connection
+/// header is adjusted to the mode (HTTP-MODE §5.2), the body analyser is set when the length is known, and
+/// tv_request is stamped (Tq ends here).
+/// </summary>
+/// <remarks>
+/// Cookies, appsession, forwardfor, originalto and check_post belong to the rules layer (issue 8) and come before
+/// the Connection step in 1.4's order.
+/// </remarks>
+public sealed class HttpProcessRequest : IAnalyser
+{
+    public static readonly HttpProcessRequest Instance = new();
+
+    private HttpProcessRequest()
+    {
+    }
+
+    /// <inheritdoc/>
+    public bool Analyse(Session session, Channel channel, int anBit)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(channel);
+        var s = session;
+        var req = channel;
+        var txn = s.Txn!;
+        txn.Rebase(req, isRequest: true);
+        var all = s.Fe.HttpOptions | s.Be.HttpOptions;
+
+        if ((all & HttpProxyOptions.HttpClose) != 0 || txn.Mode != HttpConnMode.Tunnel)
+        {
+            var want = HttpTxnFlags.None;
+            if (txn.Has(HttpTxnFlags.ReqVer11))
+            {
+                if ((txn.Mode >= HttpConnMode.ServerClose || (all & HttpProxyOptions.HttpClose) != 0)
+                    && (all & HttpProxyOptions.PretendKeepAlive) == 0)
+                {
+                    want |= HttpTxnFlags.ConCloseSet;
+                }
+            }
+            else if ((txn.Mode == HttpConnMode.KeepAlive && (all & HttpProxyOptions.HttpClose) == 0)
+                || (all & HttpProxyOptions.PretendKeepAlive) != 0)
+            {
+                want |= HttpTxnFlags.ConKeepAliveSet;
+            }
+
+            if (want != (txn.Flags & (HttpTxnFlags.ConCloseSet | HttpTxnFlags.ConKeepAliveSet))
+                && !HttpConnectionHeader.Change(txn, txn.Req, txn.ReqIdx, req, want))
+            {
+                return HttpWaitForRequest.BadRequest(s, req, txn);
+            }
+        }
+
+        if (txn.Has(HttpTxnFlags.ReqXferLen))
+        {
+            req.Analysers |= Sessions.Analysers.ReqHttpXferBody;
+        }
+        else
+        {
+            // Unknown request length: the headers and everything after are forwarded until close.
+            req.Flush();
+        }
+
+        s.Logs.TvRequestUs = s.Loop.Clock.NowUs;
+        req.Analysers &= ~anBit;
+        return true;
+    }
+}

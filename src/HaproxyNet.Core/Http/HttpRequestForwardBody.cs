@@ -1,0 +1,118 @@
+using HaproxyNet.Core.Buffers;
+using HaproxyNet.Core.Http.Parsing;
+using HaproxyNet.Core.Sessions;
+
+namespace HaproxyNet.Core.Http;
+
+/// <summary>
+/// AN_REQ_HTTP_XFER_BODY: forwards the request headers and body (1.4's <c>http_request_forward_body</c>), then
+/// synchronises the end of the transaction with the response (<see cref="HttpResync"/>).
+/// </summary>
+/// <remarks>
+/// Content-Length bodies are scheduled as counted bytes (<see cref="Channel.Forward"/>): bytes present at once,
+/// the rest as it arrives. A client that closes or fails mid-body ends the session <c>CH</c> (<c>CD</c> once the
+/// response started) with status -1 and no page (1.4's quirk, HTTP-MODE §12).
+/// </remarks>
+public sealed class HttpRequestForwardBody : IAnalyser
+{
+    public static readonly HttpRequestForwardBody Instance = new();
+
+    private HttpRequestForwardBody()
+    {
+    }
+
+    /// <inheritdoc/>
+    public bool Analyse(Session session, Channel channel, int anBit)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(channel);
+        var s = session;
+        var req = channel;
+        var txn = s.Txn!;
+        var msg = txn.Req;
+        if (msg.State < HttpMsgState.Body)
+        {
+            return false;
+        }
+
+        txn.Rebase(req, isRequest: true);
+        if (msg.State == HttpMsgState.Body)
+        {
+            var head = msg.Sov - req.SendMax;
+            if (txn.Has(HttpTxnFlags.ReqTeChunked))
+            {
+                // Chunked request bodies are forwarded by the chunk parser.
+                req.Forward(head);
+                msg.Sov = req.SendMax;
+                msg.Next = msg.Sov;
+                msg.State = HttpMsgState.ChunkSize;
+            }
+            else
+            {
+                req.Forward(head + txn.ReqBodyLength);
+                msg.State = HttpMsgState.Data;
+            }
+        }
+
+        if (msg.State is >= HttpMsgState.ChunkSize and <= HttpMsgState.Trailers && txn.Has(HttpTxnFlags.ReqTeChunked))
+        {
+            var r = HttpChunks.Forward(req, msg);
+            if (r == HttpParseResult.Error)
+            {
+                return AbortBody(s, req, txn, invalid: true);
+            }
+        }
+        else if (msg.State == HttpMsgState.Data && req.ToForward == 0)
+        {
+            msg.State = HttpMsgState.Done;
+        }
+
+        if (msg.State < HttpMsgState.Done)
+        {
+            if ((req.Flags & (ChannelFlags.ReadError | ChannelFlags.ShutR | ChannelFlags.ReadTimeout)) != 0)
+            {
+                return AbortBody(s, req, txn, invalid: false);
+            }
+
+            // Body still flowing: a client close must not reach the server yet.
+            req.Flags &= ~ChannelFlags.AutoClose;
+            req.Flags |= ChannelFlags.AutoConnect;
+            return false;
+        }
+
+        HttpResync.ResyncStates(s);
+        if ((req.Analysers & anBit) == 0)
+        {
+            return true;
+        }
+
+        req.Flags &= ~ChannelFlags.AutoClose;
+        return false;
+    }
+
+    /// <summary>Client gone (or invalid chunking) while the body was forwarded: both directions aborted, no page.</summary>
+    private static bool AbortBody(Session s, Channel req, HttpTxn txn, bool invalid)
+    {
+        txn.Req.State = HttpMsgState.Error;
+        req.Analysers = 0;
+        s.Rep.Analysers = 0;
+        req.Abort();
+        req.Flags |= ChannelFlags.AutoClose;
+        s.Rep.Abort();
+        s.Rep.Flags |= ChannelFlags.AutoClose;
+        var started = txn.Rsp.State >= HttpMsgState.Body;
+        if (invalid)
+        {
+            s.Fe.FailedReq++;
+            s.SetErrIfNone(SessionError.PrxCond);
+        }
+        else
+        {
+            s.Be.CliAborts++;
+            s.SetErrIfNone((req.Flags & ChannelFlags.ReadTimeout) != 0 ? SessionError.CliTo : SessionError.CliCl);
+        }
+
+        s.SetFinIfNone(started ? SessionFinState.D : SessionFinState.H);
+        return false;
+    }
+}

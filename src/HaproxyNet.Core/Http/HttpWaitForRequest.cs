@@ -1,0 +1,339 @@
+using HaproxyNet.Config.Acl;
+using HaproxyNet.Core.Acl;
+using HaproxyNet.Core.Buffers;
+using HaproxyNet.Core.Http.Parsing;
+using HaproxyNet.Core.Proxies;
+using HaproxyNet.Core.Sessions;
+using HaproxyNet.Core.Time;
+
+namespace HaproxyNet.Core.Http;
+
+/// <summary>
+/// AN_REQ_WAIT_HTTP: waits for complete request headers, then checks them (1.4's <c>http_wait_for_request</c>).
+/// </summary>
+/// <remarks>
+/// Incomplete: parse error or header block over bufsize - maxrewrite → 400 <c>PR</c>; client read error → 400
+/// without page <c>CR</c>; client or http-request timeout → 408 <c>cR</c>; client close → 400 <c>CR</c>; a
+/// keep-alive connection with not a byte of its next request ends silently. Complete: monitor-uri, the request
+/// line kept for the log, HTTP/0.9 upgrade, version, captures, body length (Content-Length, chunked).
+/// </remarks>
+public sealed class HttpWaitForRequest : IAnalyser
+{
+    public static readonly HttpWaitForRequest Instance = new();
+
+    private HttpWaitForRequest()
+    {
+    }
+
+    /// <inheritdoc/>
+    public bool Analyse(Session session, Channel channel, int anBit)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(channel);
+        var s = session;
+        var req = channel;
+        var txn = s.Txn!;
+        var msg = txn.Req;
+        var loop = s.Loop;
+        var limit = req.Size - loop.Global.MaxRewrite;
+        txn.Rebase(req, isRequest: true);
+
+        if (msg.State < HttpMsgState.Body && req.Length > msg.Next)
+        {
+            var data = req.GetDataSpan();
+            if (data.Length > limit)
+            {
+                data = data[..limit];
+            }
+
+            HttpMsgAnalyzer.Analyze(data, msg, txn.ReqIdx, req.SendMax == 0);
+        }
+
+        if (msg.State < HttpMsgState.Body)
+        {
+            return Incomplete(s, req, txn, limit);
+        }
+
+        // Complete request headers.
+        if (loop.DebugOutput is { } debug)
+        {
+            HttpDebug.Headers(debug, s, req.GetDataSpan(), msg, txn.ReqIdx, isRequest: true);
+        }
+
+        s.Fe.CumReq++;
+        req.AnalyseExp = Ticks.Eternity;
+        txn.Flags &= ~HttpTxnFlags.WaitNextRq;
+        var data2 = req.GetDataSpan();
+        txn.Meth = HttpMethods.Find(data2.Slice(msg.Som, msg.Rq.MethodLength));
+
+        if (s.Fe.MonitorUri is { } mon && msg.Rq.UriLength == mon.Length && data2.Slice(msg.Rq.Uri, msg.Rq.UriLength).SequenceEqual(mon))
+        {
+            return MonitorReply(s, req, txn);
+        }
+
+        if ((s.Logs.LogWait & LogWait.Req) != 0)
+        {
+            var n = Math.Min(msg.Rq.Length, HttpTxn.UriCapacity - 1);
+            data2.Slice(msg.Som, n).CopyTo(txn.Uri);
+            txn.UriLength = n;
+            s.Logs.LogWait &= ~LogWait.Req;
+            if ((s.Logs.LogWait & (LogWait.Req | LogWait.Resp | LogWait.Bytes)) == LogWait.None && s.Logs.LogWait != LogWait.None)
+            {
+                ProcessSession.DoLog(s);
+            }
+        }
+
+        if (msg.Rq.VersionLength == 0 && !Upgrade09(req, msg, txn))
+        {
+            return BadRequest(s, req, txn);
+        }
+
+        data2 = req.GetDataSpan();
+        if (IsVersion11(data2.Slice(msg.Rq.Version, msg.Rq.VersionLength)))
+        {
+            txn.Flags |= HttpTxnFlags.ReqVer11;
+        }
+
+        if (s.Fe.HasHttp(HttpProxyOptions.UseProxyHeader) && msg.Rq.UriLength > 0
+            && data2[msg.Rq.Uri] != (byte)'/' && data2[msg.Rq.Uri] != (byte)'*')
+        {
+            txn.Flags |= HttpTxnFlags.UseProxyConn;
+        }
+
+        if (s.Fe.RequestCaptures.Count > 0)
+        {
+            HttpHeaderOps.Capture(data2, msg, txn.ReqIdx, s.Fe.RequestCaptures, txn.ReqCap, txn.ReqCapLen);
+        }
+
+        if (!BodyLength(data2, msg, txn.ReqIdx, txn.Has(HttpTxnFlags.ReqVer11), out var chunked, out var known, out var length))
+        {
+            return BadRequest(s, req, txn);
+        }
+
+        if (known)
+        {
+            txn.Flags |= HttpTxnFlags.ReqXferLen;
+        }
+
+        if (chunked)
+        {
+            txn.Flags |= HttpTxnFlags.ReqTeChunked;
+        }
+
+        txn.ReqBodyLength = length;
+        req.ReadLimit = req.Size;
+        req.Analysers &= ~anBit;
+        return true;
+    }
+
+    /// <summary>The 400 path (return_bad_req): page, <c>PR</c>, failed_req.</summary>
+    internal static bool BadRequest(Session s, Channel req, HttpTxn txn)
+    {
+        txn.Req.State = HttpMsgState.Error;
+        txn.Status = 400;
+        req.Analysers = 0;
+        HttpReplies.RetnClose(s.Si0, HttpReplies.ErrorMessage(s, 400));
+        s.Fe.FailedReq++;
+        s.SetErrIfNone(SessionError.PrxCond);
+        s.SetFinIfNone(SessionFinState.R);
+        return false;
+    }
+
+    private static bool Incomplete(Session s, Channel req, HttpTxn txn, int limit)
+    {
+        var msg = txn.Req;
+        var keepAliveIdle = txn.Has(HttpTxnFlags.NotFirst) && req.Length == 0;
+        if (msg.State == HttpMsgState.Error || req.Length >= limit)
+        {
+            return BadRequest(s, req, txn);
+        }
+
+        if ((req.Flags & ChannelFlags.ReadError) != 0)
+        {
+            if (keepAliveIdle)
+            {
+                return SilentClose(s, req);
+            }
+
+            txn.Status = 400;
+            req.Analysers = 0;
+            HttpReplies.RetnClose(s.Si0, default);
+            s.Fe.FailedReq++;
+            s.SetErrIfNone(SessionError.CliCl);
+            s.SetFinIfNone(SessionFinState.R);
+            return false;
+        }
+
+        if ((req.Flags & (ChannelFlags.ReadTimeout | ChannelFlags.AnaTimeout)) != 0)
+        {
+            if (keepAliveIdle)
+            {
+                return SilentClose(s, req);
+            }
+
+            txn.Status = 408;
+            req.Analysers = 0;
+            HttpReplies.RetnClose(s.Si0, HttpReplies.ErrorMessage(s, 408));
+            s.Fe.FailedReq++;
+            s.SetErrIfNone(SessionError.CliTo);
+            s.SetFinIfNone(SessionFinState.R);
+            return false;
+        }
+
+        if ((req.Flags & ChannelFlags.ShutR) != 0)
+        {
+            if (keepAliveIdle)
+            {
+                return SilentClose(s, req);
+            }
+
+            txn.Status = 400;
+            req.Analysers = 0;
+            HttpReplies.RetnClose(s.Si0, HttpReplies.ErrorMessage(s, 400));
+            s.Fe.FailedReq++;
+            s.SetErrIfNone(SessionError.CliCl);
+            s.SetFinIfNone(SessionFinState.R);
+            return false;
+        }
+
+        // Wait for more: no connection yet, the http-request (or keep-alive) timer armed once.
+        req.Flags &= ~ChannelFlags.AutoConnect;
+        req.ReadLimit = limit;
+        if (!Ticks.IsSet(req.AnalyseExp))
+        {
+            var now = s.Loop.Clock.NowMs;
+            req.AnalyseExp = msg.State == HttpMsgState.RqBefore && txn.Has(HttpTxnFlags.WaitNextRq) && s.Be.Timeouts.HttpKeepAlive != 0
+                ? Ticks.Add(now, s.Be.Timeouts.HttpKeepAlive)
+                : Ticks.AddIfSet(now, s.Be.Timeouts.HttpRequest);
+        }
+
+        return false;
+    }
+
+    /// <summary>A keep-alive connection that ends before a single byte of its next request: no page, no log.</summary>
+    private static bool SilentClose(Session s, Channel req)
+    {
+        s.Logs.LogWait = LogWait.None;
+        req.Analysers = 0;
+        req.Abort();
+        req.Flags |= ChannelFlags.AutoClose;
+        s.Rep.Abort();
+        s.Rep.Flags |= ChannelFlags.AutoClose;
+        return false;
+    }
+
+    /// <summary>monitor-uri: 200 (or 503 when a <c>monitor fail</c> condition holds), never logged.</summary>
+    private static bool MonitorReply(Session s, Channel req, HttpTxn txn)
+    {
+        s.Flags |= SessionFlags.Monitor;
+        var code = 200;
+        var evaluator = new SessionAclEvaluator(s, partial: false);
+        foreach (var cond in s.Fe.MonitorFail)
+        {
+            var ret = cond.Execute(ref evaluator);
+            if ((ret == AclMatchResult.Pass) != (cond.Polarity == AclConditionPolarity.Unless))
+            {
+                code = 503;
+                break;
+            }
+        }
+
+        txn.Status = code;
+        req.Analysers = 0;
+        HttpReplies.RetnClose(s.Si0, HttpReplies.ErrorMessage(s, code));
+        s.SetErrIfNone(SessionError.PrxCond);
+        s.SetFinIfNone(SessionFinState.R);
+        return false;
+    }
+
+    /// <summary>HTTP/0.9 request line: " /" if it has no URI, then " HTTP/1.0" (http_upgrade_v09_to_v10).</summary>
+    private static bool Upgrade09(Channel req, HttpMsg msg, HttpTxn txn)
+    {
+        var at = msg.Som + msg.Rq.Length;
+        var addUri = msg.Rq.UriLength == 0;
+        var ins = addUri ? " / HTTP/1.0"u8 : " HTTP/1.0"u8;
+        if (req.Replace(at, 0, ins) is not { } delta)
+        {
+            return false;
+        }
+
+        txn.ReqIdx[0].Length += delta;
+        if (addUri)
+        {
+            msg.Rq.Uri = at + 1;
+            msg.Rq.UriLength = 1;
+        }
+
+        msg.Rq.Version = at + delta - 8;
+        msg.Rq.VersionLength = 8;
+        msg.Rq.Length += delta;
+        msg.MoveEnd(delta);
+        return true;
+    }
+
+    /// <summary>1.1 or above: exactly "HTTP/x.y" with x &gt; 1, or x = 1 and y &gt;= 1.</summary>
+    internal static bool IsVersion11(ReadOnlySpan<byte> v) =>
+        v.Length == 8 && v.StartsWith("HTTP/"u8) && v[6] == (byte)'.'
+        && (v[5] > (byte)'1' || (v[5] == (byte)'1' && v[7] >= (byte)'1'));
+
+    /// <summary>
+    /// Body length of a message (HTTP-MODE §1): Transfer-Encoding (1.1 only) with "chunked" last → chunked;
+    /// "chunked" followed by another coding → unknown; else every Content-Length value must be the same valid
+    /// number (false otherwise); nothing → 0.
+    /// </summary>
+    internal static bool BodyLength(ReadOnlySpan<byte> data, HttpMsg msg, HdrIdx idx, bool ver11, out bool chunked, out bool known, out long length, bool response = false)
+    {
+        chunked = false;
+        known = true;
+        length = 0;
+        var ctx = default(HdrCtx);
+        var teSeen = false;
+        if (ver11)
+        {
+            while (HttpHeaderOps.Find(data, msg, idx, "Transfer-Encoding"u8, ref ctx))
+            {
+                teSeen = true;
+                chunked = HttpHeaderOps.EqualsIgnoreCase(data.Slice(ctx.Val, ctx.VLen), "chunked"u8);
+            }
+        }
+
+        if (teSeen)
+        {
+            known = chunked;
+            return true;
+        }
+
+        ctx = default;
+        var clSeen = false;
+        while (HttpHeaderOps.Find(data, msg, idx, "Content-Length"u8, ref ctx))
+        {
+            var v = data.Slice(ctx.Val, ctx.VLen);
+            if (v.IsEmpty)
+            {
+                return false;
+            }
+
+            long n = 0;
+            foreach (var c in v)
+            {
+                if (c < (byte)'0' || c > (byte)'9' || n > (long.MaxValue - 9) / 10)
+                {
+                    return false;
+                }
+
+                n = (n * 10) + (c - '0');
+            }
+
+            if (clSeen && n != length)
+            {
+                return false;
+            }
+
+            clSeen = true;
+            length = n;
+        }
+
+        known = clSeen || !response;
+        return true;
+    }
+}

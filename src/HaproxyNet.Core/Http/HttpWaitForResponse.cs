@@ -1,0 +1,183 @@
+using HaproxyNet.Core.Buffers;
+using HaproxyNet.Core.Http.Parsing;
+using HaproxyNet.Core.Sessions;
+using HaproxyNet.Core.StreamInterfaces;
+
+namespace HaproxyNet.Core.Http;
+
+/// <summary>
+/// AN_RES_WAIT_HTTP: waits for complete response headers, then reads status, version, captures and body length
+/// (1.4's <c>http_wait_for_response</c>).
+/// </summary>
+/// <remarks>
+/// Incomplete: invalid or too big → 502 <c>PH</c>; server error or close → 502 <c>SH</c>; server timeout → 504
+/// <c>sH</c>; client write error → no page, <c>CH</c>. A 100-Continue is forwarded and the parser restarts.
+/// </remarks>
+public sealed class HttpWaitForResponse : IAnalyser
+{
+    public static readonly HttpWaitForResponse Instance = new();
+
+    private HttpWaitForResponse()
+    {
+    }
+
+    /// <inheritdoc/>
+    public bool Analyse(Session session, Channel channel, int anBit)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(channel);
+        var s = session;
+        var rep = channel;
+        var txn = s.Txn!;
+        var msg = txn.Rsp;
+        var limit = rep.Size - s.Loop.Global.MaxRewrite;
+        txn.Rebase(rep, isRequest: false);
+
+        if (msg.State < HttpMsgState.Body && rep.Length > msg.Next)
+        {
+            var data = rep.GetDataSpan();
+            if (data.Length > limit)
+            {
+                data = data[..limit];
+            }
+
+            HttpMsgAnalyzer.Analyze(data, msg, txn.RspIdx, rep.SendMax == 0);
+        }
+
+        if (msg.State < HttpMsgState.Body)
+        {
+            if (msg.State == HttpMsgState.Error || rep.Length >= limit)
+            {
+                return Fail(s, rep, txn, 502, SessionError.PrxCond);
+            }
+
+            if ((rep.Flags & ChannelFlags.ReadError) != 0)
+            {
+                return Fail(s, rep, txn, 502, SessionError.SrvCl);
+            }
+
+            if ((rep.Flags & ChannelFlags.ReadTimeout) != 0)
+            {
+                return Fail(s, rep, txn, 504, SessionError.SrvTo);
+            }
+
+            if ((rep.Flags & ChannelFlags.ShutR) != 0)
+            {
+                return Fail(s, rep, txn, 502, SessionError.SrvCl);
+            }
+
+            if ((rep.Flags & ChannelFlags.WriteError) != 0)
+            {
+                s.Be.FailedResp++;
+                rep.Analysers = 0;
+                s.SetErrIfNone(SessionError.CliCl);
+                s.SetFinIfNone(SessionFinState.H);
+                return false;
+            }
+
+            rep.Flags &= ~ChannelFlags.AutoClose;
+            rep.ReadLimit = limit;
+            return false;
+        }
+
+        var data2 = rep.GetDataSpan();
+        if (s.Loop.DebugOutput is { } debug)
+        {
+            HttpDebug.Headers(debug, s, data2, msg, txn.RspIdx, isRequest: false);
+        }
+
+        txn.Status = ParseStatus(data2.Slice(msg.St.Code, msg.St.CodeLength));
+        if (txn.Status == 100)
+        {
+            // 100-Continue: forwarded as is, the final response is parsed next.
+            rep.Forward(msg.Sov - rep.SendMax);
+            txn.ResetResponse(rep, s.Be.HasHttp(Proxies.HttpProxyOptions.AcceptInvalidResponse));
+            txn.Status = -1;
+            return Analyse(s, rep, anBit);
+        }
+
+        if (HttpWaitForRequest.IsVersion11(data2.Slice(msg.Som, msg.St.VersionLength)))
+        {
+            txn.Flags |= HttpTxnFlags.ResVer11;
+        }
+        else
+        {
+            txn.Flags &= ~HttpTxnFlags.ResVer11;
+        }
+
+        if (s.Fe.ResponseCaptures.Count > 0)
+        {
+            HttpHeaderOps.Capture(data2, msg, txn.RspIdx, s.Fe.ResponseCaptures, txn.RspCap, txn.RspCapLen);
+        }
+
+        txn.Flags &= ~(HttpTxnFlags.ResXferLen | HttpTxnFlags.ResTeChunked);
+        if (txn.Meth == HttpMeth.Head || (txn.Status >= 100 && txn.Status < 200) || txn.Status == 204 || txn.Status == 304)
+        {
+            txn.Flags |= HttpTxnFlags.ResXferLen;
+            txn.RspBodyLength = 0;
+        }
+        else
+        {
+            if (!HttpWaitForRequest.BodyLength(data2, msg, txn.RspIdx, txn.Has(HttpTxnFlags.ResVer11), out var chunked, out var known, out var length, response: true))
+            {
+                return Fail(s, rep, txn, 502, SessionError.PrxCond);
+            }
+
+            if (known)
+            {
+                txn.Flags |= HttpTxnFlags.ResXferLen;
+            }
+
+            if (chunked)
+            {
+                txn.Flags |= HttpTxnFlags.ResTeChunked;
+            }
+
+            txn.RspBodyLength = length;
+        }
+
+        rep.ReadLimit = rep.Size;
+        rep.Analysers &= ~anBit;
+        return true;
+    }
+
+    /// <summary>A response error while waiting for headers: the page to the client, the server side dropped.</summary>
+    internal static bool Fail(Session s, Channel rep, HttpTxn txn, int status, SessionError err)
+    {
+        s.Be.FailedResp++;
+        txn.Rsp.State = HttpMsgState.Error;
+        rep.Flags |= ChannelFlags.AutoClose;
+        rep.Analysers = 0;
+        s.Req.Analysers = 0;
+        txn.Status = status;
+        if (rep.Producer is { } prod)
+        {
+            prod.Flags |= SiFlags.NoLinger;
+        }
+
+        HttpReplies.RetnClose(s.Si0, HttpReplies.ErrorMessage(s, status));
+        s.SetErrIfNone(err);
+        s.SetFinIfNone(SessionFinState.H);
+        return false;
+    }
+
+    private static int ParseStatus(ReadOnlySpan<byte> code)
+    {
+        var n = 0;
+        foreach (var c in code)
+        {
+            if (c < (byte)'0' || c > (byte)'9')
+            {
+                break;
+            }
+
+            n = (n * 10) + (c - '0');
+            if (n > 99999)
+            {
+                break;
+            }
+        }
+
+        return n;
+    }
+}
