@@ -72,6 +72,9 @@ public sealed partial class EngineLoop
     /// <summary>Sessions ended because their processing threw (a HaproxyNet bug; each is reported on stderr).</summary>
     public long InternalErrors { get; internal set; }
 
+    /// <summary>The random source of <c>spread-checks</c> (1.4 seeds rand() with the start time); tests set a seeded one.</summary>
+    public Random Random { get; set; } = new();
+
     /// <summary>Proxies in declaration order.</summary>
     public List<Proxy> Proxies { get; } = [];
 

@@ -17,6 +17,15 @@ public sealed class GlobalSettings
     /// <summary><c>tune.maxrewrite</c> (default 8192, capped to bufsize / 2): room kept free for HTTP rewrites.</summary>
     public int MaxRewrite { get; set; } = 8192;
 
+    /// <summary><c>spread-checks</c> percentage (0..50).</summary>
+    public int SpreadChecks { get; set; }
+
+    /// <summary><c>tune.chksize</c>: the most bytes of a check reply examined (16384).</summary>
+    public int ChkSize { get; set; } = 16384;
+
+    /// <summary><c>node</c> (send-state); the host name by default.</summary>
+    public string Node { get; set; } = string.Empty;
+
     /// <summary>Global loggers (used by <c>log global</c> copies and process-wide messages).</summary>
     public List<LogTarget> Logs { get; } = [];
 

@@ -25,6 +25,9 @@ public static partial class RuntimeBuilder
             MaxConn = g.MaxConn != 0 ? g.MaxConn : DefaultMaxConn,
             MaxAccept = g.TuneMaxAccept != 0 ? g.TuneMaxAccept : g.NbProc > 1 ? 8 : 100,
             BufSize = g.TuneBufSize != 0 ? g.TuneBufSize : 16384,
+            SpreadChecks = g.SpreadChecks,
+            ChkSize = g.TuneChkSize != 0 ? g.TuneChkSize : 16384,
+            Node = g.Node ?? System.Environment.MachineName,
         };
         settings.MaxRewrite = Math.Min(g.TuneMaxRewrite != 0 ? g.TuneMaxRewrite : 8192, settings.BufSize / 2);
         foreach (var l in g.Logs)
@@ -88,6 +91,8 @@ public static partial class RuntimeBuilder
         p.Timeouts.Queue = (int)s.Timeouts.Queue;
         p.Timeouts.HttpRequest = (int)s.Timeouts.HttpRequest;
         p.Timeouts.HttpKeepAlive = (int)s.Timeouts.HttpKeepAlive;
+        p.TimeoutCheck = (int)s.Timeouts.Check;
+        p.CheckSettings = ToCheckSettings(s);
         foreach (var l in s.Logs)
         {
             p.Logs.Add(ToLogTarget(l));
@@ -141,7 +146,7 @@ public static partial class RuntimeBuilder
             state |= ServerState.Backup;
         }
 
-        return new Server(p, line.Name, line.Id)
+        var srv = new Server(p, line.Name, line.Id)
         {
             Address = new IPEndPoint(line.Address, line.PortMapped ? 0 : line.Port),
             MappedPorts = line.PortMapped,
@@ -153,6 +158,8 @@ public static partial class RuntimeBuilder
             MaxQueue = line.MaxQueue,
             SlowStartSeconds = line.SlowStartSeconds,
         };
+        ApplyCheckSettings(srv, line);
+        return srv;
     }
 
     private static ProxyOptions ToOptions(Cfg.ProxySection s)
@@ -260,7 +267,10 @@ public static partial class RuntimeBuilder
             var slash = track.IndexOf('/', StringComparison.Ordinal);
             var owner = slash < 0 ? p : byName.TryGetValue(track[..slash], out var o) ? o.Proxy : null;
             var name = slash < 0 ? track : track[(slash + 1)..];
-            p.Servers[i].Tracked = owner?.Servers.Find(x => x.Name == name);
+            if (owner?.Servers.Find(x => x.Name == name) is { } target)
+            {
+                LinkTracker(p.Servers[i], target);
+            }
         }
     }
 

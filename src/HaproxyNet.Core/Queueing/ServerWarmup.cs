@@ -45,6 +45,9 @@ public sealed class ServerWarmup : EngineTask
         return task;
     }
 
+    /// <summary>The server's warm-up task, created once (start_checks creates one per slowstart server).</summary>
+    public static ServerWarmup For(EngineLoop loop, Server server) => server.Warmup ??= new ServerWarmup(loop, server);
+
     public override bool Process()
     {
         Expire = Ticks.Eternity;

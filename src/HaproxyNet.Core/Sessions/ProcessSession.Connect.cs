@@ -1,5 +1,6 @@
 using HaproxyNet.Core.Backend;
 using HaproxyNet.Core.Buffers;
+using HaproxyNet.Core.Checks;
 using HaproxyNet.Core.Proxies;
 using HaproxyNet.Core.Queueing;
 using HaproxyNet.Core.StreamInterfaces;
@@ -66,6 +67,11 @@ public static partial class ProcessSession
     {
         var loop = s.Loop;
         var srv = s.Srv;
+        if (srv is not null)
+        {
+            HealthAdjust.Report(loop, srv, AnalyzeStatus.L4Error);
+        }
+
         if (srv is not null && s.Has(SessionFlags.CurrSess))
         {
             s.Flags &= ~SessionFlags.CurrSess;
@@ -145,6 +151,11 @@ public static partial class ProcessSession
     internal static void SessEstablish(Session s, StreamInterface si)
     {
         Trace(s, "connection established");
+        if (s.Srv is { } srv)
+        {
+            HealthAdjust.Report(s.Loop, srv, AnalyzeStatus.L4Ok);
+        }
+
         if (s.Be.Mode == ProxyMode.Tcp && s.Fe.Logs.Count > 0 && EventAccept.ToLog(s.Fe) != LogWait.None
             && (s.Logs.LogWait & LogWait.Bytes) == 0)
         {

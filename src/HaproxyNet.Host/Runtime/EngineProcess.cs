@@ -1,5 +1,6 @@
 using HaproxyNet.Config.Environment;
 using HaproxyNet.Core;
+using HaproxyNet.Core.Checks;
 using HaproxyNet.Core.Diagnostics;
 using HaproxyNet.Core.Ports;
 using HaproxyNet.Core.Proxies;
@@ -126,6 +127,9 @@ internal sealed partial class EngineProcess : IDisposable
         CheckFdLimit();
 
         onBound?.Invoke();
+        _loop.Clock.Invalidate(0); // a fresh "now" for the first check dates (start-up took a while)
+        _loop.Clock.EnsureFresh();
+        StartChecks.Run(_loop); // start_checks: first checks spread from now
         _loop.Run();
         return 0;
     }

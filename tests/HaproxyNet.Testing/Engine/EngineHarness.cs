@@ -87,6 +87,7 @@ public sealed class EngineHarness
             }
         }
 
+        HaproxyNet.Core.Checks.StartChecks.Run(Loop);
         var errors = Loop.StartProxies();
         if (errors.Count > 0)
         {
