@@ -31,64 +31,64 @@ public static class HttpChunks
             switch (msg.State)
             {
                 case HttpMsgState.ChunkSize:
-                {
-                    var lf = avail.IndexOf((byte)'\n');
-                    if (lf < 0)
                     {
-                        return avail.Length > MaxLine ? HttpParseResult.Error : HttpParseResult.NeedMore;
-                    }
+                        var lf = avail.IndexOf((byte)'\n');
+                        if (lf < 0)
+                        {
+                            return avail.Length > MaxLine ? HttpParseResult.Error : HttpParseResult.NeedMore;
+                        }
 
-                    var i = 0;
-                    long size = 0;
-                    while (i < lf && HexValue(avail[i]) is var h && h >= 0)
-                    {
-                        if (size > (long.MaxValue >> 5))
+                        var i = 0;
+                        long size = 0;
+                        while (i < lf && HexValue(avail[i]) is var h && h >= 0)
+                        {
+                            if (size > (long.MaxValue >> 5))
+                            {
+                                return HttpParseResult.Error;
+                            }
+
+                            size = (size << 4) | (uint)h;
+                            i++;
+                        }
+
+                        if (i == 0)
                         {
                             return HttpParseResult.Error;
                         }
 
-                        size = (size << 4) | (uint)h;
-                        i++;
-                    }
-
-                    if (i == 0)
-                    {
-                        return HttpParseResult.Error;
-                    }
-
-                    while (i < lf && (avail[i] == (byte)' ' || avail[i] == (byte)'\t'))
-                    {
-                        i++;
-                    }
-
-                    if (i < lf && avail[i] == (byte)';')
-                    {
-                        while (i < lf && avail[i] != (byte)'\r')
+                        while (i < lf && (avail[i] == (byte)' ' || avail[i] == (byte)'\t'))
                         {
                             i++;
                         }
-                    }
 
-                    if (i < lf && !(avail[i] == (byte)'\r' && i + 1 == lf))
-                    {
-                        return HttpParseResult.Error;
-                    }
+                        if (i < lf && avail[i] == (byte)';')
+                        {
+                            while (i < lf && avail[i] != (byte)'\r')
+                            {
+                                i++;
+                            }
+                        }
 
-                    b.Forward(lf + 1);
-                    msg.BodyLength += size;
-                    if (size == 0)
-                    {
-                        msg.State = HttpMsgState.Trailers;
-                    }
-                    else
-                    {
-                        msg.ChunkLength = size;
-                        msg.State = HttpMsgState.Data;
-                        b.Forward(size);
-                    }
+                        if (i < lf && !(avail[i] == (byte)'\r' && i + 1 == lf))
+                        {
+                            return HttpParseResult.Error;
+                        }
 
-                    break;
-                }
+                        b.Forward(lf + 1);
+                        msg.BodyLength += size;
+                        if (size == 0)
+                        {
+                            msg.State = HttpMsgState.Trailers;
+                        }
+                        else
+                        {
+                            msg.ChunkLength = size;
+                            msg.State = HttpMsgState.Data;
+                            b.Forward(size);
+                        }
+
+                        break;
+                    }
 
                 case HttpMsgState.Data:
                     msg.ChunkLength = 0;
@@ -118,23 +118,23 @@ public static class HttpChunks
                     break;
 
                 case HttpMsgState.Trailers:
-                {
-                    var lf = avail.IndexOf((byte)'\n');
-                    if (lf < 0)
                     {
-                        return avail.Length > MaxLine ? HttpParseResult.Error : HttpParseResult.NeedMore;
-                    }
+                        var lf = avail.IndexOf((byte)'\n');
+                        if (lf < 0)
+                        {
+                            return avail.Length > MaxLine ? HttpParseResult.Error : HttpParseResult.NeedMore;
+                        }
 
-                    var empty = lf == 0 || (lf == 1 && avail[0] == (byte)'\r');
-                    b.Forward(lf + 1);
-                    if (empty)
-                    {
-                        msg.State = HttpMsgState.Done;
-                        return HttpParseResult.Ok;
-                    }
+                        var empty = lf == 0 || (lf == 1 && avail[0] == (byte)'\r');
+                        b.Forward(lf + 1);
+                        if (empty)
+                        {
+                            msg.State = HttpMsgState.Done;
+                            return HttpParseResult.Ok;
+                        }
 
-                    break;
-                }
+                        break;
+                    }
 
                 default:
                     return HttpParseResult.Ok;
