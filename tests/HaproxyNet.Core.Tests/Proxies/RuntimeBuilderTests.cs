@@ -30,7 +30,7 @@ public partial class RuntimeBuilderTests
         return result.Document!;
     }
 
-    private static EngineHarness HarnessFor(string golden, out string scenarioJson)
+    internal static EngineHarness HarnessFor(string golden, out string scenarioJson)
     {
         var doc = LoadGolden(golden);
         var h = new EngineHarness(RuntimeBuilder.BuildGlobal(doc));

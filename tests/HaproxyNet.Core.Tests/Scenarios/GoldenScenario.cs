@@ -14,6 +14,10 @@ internal static class GoldenScenario
     public const int Fe4Port = 10004;
     public const int Be1Port = 20001;
     public const int Be2Port = 20002;
+    public const int BeOkPort = 20003;
+    public const int BeDeadPort = 20004;
+    public const int BeSlowPort = 20005;
+    public const int BeClosePort = 20006;
 
     public static readonly IReadOnlyDictionary<string, int> Ports = new Dictionary<string, int>
     {
@@ -23,6 +27,10 @@ internal static class GoldenScenario
         ["FE4_PORT"] = Fe4Port,
         ["BE1_PORT"] = Be1Port,
         ["BE2_PORT"] = Be2Port,
+        ["BE_OK_PORT"] = BeOkPort,
+        ["BE_DEAD_PORT"] = BeDeadPort,
+        ["BE_SLOW_PORT"] = BeSlowPort,
+        ["BE_CLOSE_PORT"] = BeClosePort,
     };
 
     public static readonly IReadOnlyDictionary<int, string> PortNames = new Dictionary<int, string>
@@ -33,6 +41,10 @@ internal static class GoldenScenario
         [Fe4Port] = "FE4_PORT",
         [Be1Port] = "BE1_PORT",
         [Be2Port] = "BE2_PORT",
+        [BeOkPort] = "BE_OK_PORT",
+        [BeDeadPort] = "BE_DEAD_PORT",
+        [BeSlowPort] = "BE_SLOW_PORT",
+        [BeClosePort] = "BE_CLOSE_PORT",
     };
 
     /// <summary>A TCP listen section with the given timeouts (queue falls back to connect, as check_config_validity does).</summary>

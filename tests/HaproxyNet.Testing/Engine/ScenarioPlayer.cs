@@ -39,6 +39,7 @@ public sealed partial class ScenarioPlayer
         {
             var kind = b.Value.GetProperty("type").GetString() switch
             {
+                "http" => SimServerKind.Http,
                 "echo" => SimServerKind.Echo,
                 "hang" => SimServerKind.Hold,
                 "close" => SimServerKind.Close,
@@ -50,7 +51,11 @@ public sealed partial class ScenarioPlayer
                 return false;
             }
 
-            _h.Network.AddServer(EngineHarness.Ep(_ports[b.Name]), kind.Value);
+            var srv = _h.Network.AddServer(EngineHarness.Ep(_ports[b.Name]), kind.Value);
+            if (kind == SimServerKind.Http)
+            {
+                srv.Http = ParseHttpBehavior(b.Value, null);
+            }
         }
 
         return true;
@@ -60,13 +65,25 @@ public sealed partial class ScenarioPlayer
     public void Play()
     {
         var gap = Setting("gap_ms", 50);
-        var clients = _root.GetProperty("clients");
+        var clients = _root.TryGetProperty("clients", out var cl) ? cl : default;
         foreach (var step in _root.GetProperty("steps").EnumerateArray())
         {
             var stepGap = step.TryGetProperty("gap_ms", out var g) ? g.GetInt32() : gap;
             if (step.TryGetProperty("sleep_ms", out var sleep))
             {
                 _h.RunFor(sleep.GetInt32());
+                continue;
+            }
+
+            if (step.TryGetProperty("wait_log", out var waitLog))
+            {
+                var re = new Regex(waitLog.GetString()!);
+                var timeout = step.TryGetProperty("timeout_ms", out var tm) ? tm.GetInt32() : 10_000;
+                if (!_h.RunUntil(() => _h.Log.Messages.Any(m => re.IsMatch(m)), timeout))
+                {
+                    throw new InvalidOperationException("log line /" + re + "/ not seen");
+                }
+
                 continue;
             }
 
@@ -129,7 +146,7 @@ public sealed partial class ScenarioPlayer
         return _h.AddClient(port, delayMs, actions, close);
     }
 
-    private static SimClientAction ParseAction(JsonElement a, int i)
+    private SimClientAction ParseAction(JsonElement a, int i)
     {
         if (a.TryGetProperty("send", out var send))
         {
@@ -168,7 +185,92 @@ public sealed partial class ScenarioPlayer
             return new SimClientAction.ShutdownWrite();
         }
 
+        if (a.TryGetProperty("recv_until_close", out _))
+        {
+            return new SimClientAction.RecvUntilClose();
+        }
+
+        if (a.TryGetProperty("http", out var http))
+        {
+            return ParseHttp(http);
+        }
+
         throw new NotSupportedException("client action not supported by the engine player: " + a);
+    }
+
+    /// <summary>The harness's "http" client action: method, path, version, headers (in order), body with Content-Length.</summary>
+    private SimClientAction.Http ParseHttp(JsonElement h)
+    {
+        var method = h.TryGetProperty("method", out var m) ? m.GetString()! : "GET";
+        var path = h.TryGetProperty("path", out var p) ? p.GetString()! : "/";
+        var version = h.TryGetProperty("version", out var v) ? v.GetString()! : "1.1";
+        var body = h.TryGetProperty("body", out var b) ? b.GetString()! : string.Empty;
+        var sb = new StringBuilder();
+        sb.Append(method).Append(' ').Append(path).Append(" HTTP/").Append(version).Append("\r\n");
+        var hasLength = false;
+        if (h.TryGetProperty("headers", out var headers))
+        {
+            foreach (var kv in headers.EnumerateObject())
+            {
+                hasLength |= kv.Name.Equals("content-length", StringComparison.OrdinalIgnoreCase);
+                sb.Append(kv.Name).Append(": ").Append(SubstitutePorts(kv.Value.GetString()!)).Append("\r\n");
+            }
+        }
+
+        if (body.Length > 0 && !hasLength)
+        {
+            sb.Append("Content-Length: ").Append(Encoding.Latin1.GetByteCount(body)).Append("\r\n");
+        }
+
+        sb.Append("\r\n").Append(body);
+        return new SimClientAction.Http(Encoding.Latin1.GetBytes(sb.ToString()), method == "HEAD");
+    }
+
+    private string SubstitutePorts(string text)
+    {
+        foreach (var (name, port) in _ports)
+        {
+            text = text.Replace("${" + name + "}", port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        }
+
+        return text;
+    }
+
+    private static SimHttpBehavior ParseHttpBehavior(JsonElement e, SimHttpBehavior? parent)
+    {
+        var b = parent ?? new SimHttpBehavior();
+        var headers = new List<KeyValuePair<string, string>>(b.Headers);
+        if (e.TryGetProperty("headers", out var hs))
+        {
+            headers.Clear();
+            foreach (var kv in hs.EnumerateObject())
+            {
+                headers.Add(new(kv.Name, kv.Value.GetString()!));
+            }
+        }
+
+        var r = b with
+        {
+            Status = e.TryGetProperty("status", out var st) ? st.GetInt32() : b.Status,
+            Body = e.TryGetProperty("body", out var body) ? body.GetString()! : b.Body,
+            DelayMs = e.TryGetProperty("delay_ms", out var d) ? d.GetInt32() : b.DelayMs,
+            BodyDelayMs = e.TryGetProperty("body_delay_ms", out var bd) ? bd.GetInt32() : b.BodyDelayMs,
+            Close = e.TryGetProperty("close", out var c) ? c.GetBoolean() : b.Close,
+            Headers = headers,
+            Routes = new Dictionary<string, SimHttpBehavior>(),
+        };
+        if (parent is null && e.TryGetProperty("routes", out var routes))
+        {
+            var map = new Dictionary<string, SimHttpBehavior>();
+            foreach (var route in routes.EnumerateObject())
+            {
+                map[route.Name] = ParseHttpBehavior(route.Value, r);
+            }
+
+            r = r with { Routes = map };
+        }
+
+        return r;
     }
 
     /// <summary>A number, or a string with <c>${i}</c>, <c>${i*K}</c>, <c>${i+M}</c>, <c>${i*K+M}</c> substitutions.</summary>

@@ -10,6 +10,8 @@ public sealed class SimClient
     private long _stepUntilUs = -1;
     private int _recvProgress;
     private bool _shutSent;
+    private readonly List<byte> _rx = [];
+    private int _rxStart = -1;
 
     internal SimClient(int id, IPEndPoint source, IPEndPoint target, long startUs, IReadOnlyList<SimClientAction> actions, SimCloseMode close)
     {
@@ -44,6 +46,12 @@ public sealed class SimClient
     public bool Refused { get; private set; }
 
     public long BytesReceived { get; private set; }
+
+    /// <summary>Every byte received, in order.</summary>
+    public IReadOnlyList<byte> Received => _rx;
+
+    /// <summary>HTTP actions completed.</summary>
+    public int ResponsesReceived { get; private set; }
 
     /// <summary>Next virtual time this client wants to act, or -1.</summary>
     internal long NextWakeUs { get; private set; } = -1;
@@ -118,6 +126,28 @@ public sealed class SimClient
                 }
 
                 return WaitUntil(_stepUntilUs, nowUs);
+            case SimClientAction.Http http:
+                if (_rxStart < 0)
+                {
+                    _rxStart = _rx.Count;
+                    if (!s.Closed && !s.GotReset)
+                    {
+                        s.Send(http.Request, out _);
+                    }
+
+                    progress = true;
+                }
+
+                if (HttpResponseComplete(http.IsHead) || IsPeerDone(s))
+                {
+                    _rxStart = -1;
+                    ResponsesReceived++;
+                    return true;
+                }
+
+                return false;
+            case SimClientAction.RecvUntilClose:
+                return IsPeerDone(s);
             case SimClientAction.ShutdownWrite:
                 s.ShutdownWrite();
                 _shutSent = true;
@@ -198,7 +228,40 @@ public sealed class SimClient
 
             BytesReceived += n;
             _recvProgress += n;
+            _rx.AddRange(buf[..n].ToArray());
             any = true;
         }
+    }
+
+    /// <summary>A whole response after <see cref="_rxStart"/>: head, then no body (HEAD, 1xx, 204, 304) or Content-Length bytes.</summary>
+    private bool HttpResponseComplete(bool isHead)
+    {
+        var data = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_rx)[_rxStart..];
+        var end = data.IndexOf("\r\n\r\n"u8);
+        if (end < 0)
+        {
+            return false;
+        }
+
+        var head = System.Text.Encoding.Latin1.GetString(data[..end]);
+        var lines = head.Split("\r\n");
+        var first = lines[0].Split(' ');
+        var status = first.Length > 1 && int.TryParse(first[1], out var st) ? st : -1;
+        if (isHead || status is 204 or 304 || (status >= 100 && status < 200))
+        {
+            return true;
+        }
+
+        foreach (var line in lines)
+        {
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (colon > 0 && line[..colon].Trim().Equals("content-length", StringComparison.OrdinalIgnoreCase))
+            {
+                var len = int.Parse(line[(colon + 1)..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+                return data.Length >= end + 4 + len;
+            }
+        }
+
+        return false; // until the peer closes
     }
 }

@@ -17,4 +17,10 @@ public abstract record SimClientAction
 
     /// <summary>Half-close.</summary>
     public sealed record ShutdownWrite : SimClientAction;
+
+    /// <summary>Sends an HTTP request and waits for a whole response (by Content-Length, or until the peer closes).</summary>
+    public sealed record Http(byte[] Request, bool IsHead) : SimClientAction;
+
+    /// <summary>Waits until the peer closed (or reset).</summary>
+    public sealed record RecvUntilClose : SimClientAction;
 }

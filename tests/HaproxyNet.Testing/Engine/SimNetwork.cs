@@ -206,7 +206,7 @@ public sealed partial class SimNetwork : INetwork
             var progress = CompleteConnects();
             foreach (var srv in _servers.Values)
             {
-                progress |= srv.Step();
+                progress |= srv.Step(Time.NowUs);
             }
 
             var now = Time.NowUs;
@@ -231,6 +231,14 @@ public sealed partial class SimNetwork : INetwork
             if (c.NextWakeUs >= 0 && (next < 0 || c.NextWakeUs < next))
             {
                 next = c.NextWakeUs;
+            }
+        }
+
+        foreach (var srv in _servers.Values)
+        {
+            if (srv.NextWakeUs >= 0 && (next < 0 || srv.NextWakeUs < next))
+            {
+                next = srv.NextWakeUs;
             }
         }
 

@@ -41,6 +41,17 @@ public sealed class SimServer
 
     public long BytesReceived { get; private set; }
 
+    /// <summary>The answers of an <see cref="SimServerKind.Http"/> server.</summary>
+    public SimHttpBehavior Http { get; set; } = new();
+
+    /// <summary>Requests an HTTP server parsed so far.</summary>
+    public int Requests { get; private set; }
+
+    /// <summary>The earliest virtual time this server wants to act (a delayed answer), or -1.</summary>
+    internal long NextWakeUs { get; private set; } = -1;
+
+    private readonly Dictionary<SimSocket, SimHttpConnection> _httpConns = [];
+
     internal void Attach(SimSocket serverSide)
     {
         _conns.Add(serverSide);
@@ -48,8 +59,13 @@ public sealed class SimServer
     }
 
     /// <summary>Reacts to what arrived; returns true when something changed.</summary>
-    internal bool Step()
+    internal bool Step(long nowUs)
     {
+        if (Kind == SimServerKind.Http)
+        {
+            return StepHttp(nowUs);
+        }
+
         var progress = false;
         Span<byte> buf = stackalloc byte[4096];
         for (var i = 0; i < _conns.Count; i++)
@@ -116,4 +132,63 @@ public sealed class SimServer
 
         return progress;
     }
+
+    private bool StepHttp(long nowUs)
+    {
+        var progress = false;
+        NextWakeUs = -1;
+        Span<byte> buf = stackalloc byte[4096];
+        foreach (var c in _conns)
+        {
+            if (c.Closed)
+            {
+                continue;
+            }
+
+            if (!_httpConns.TryGetValue(c, out var h))
+            {
+                h = new SimHttpConnection();
+                _httpConns[c] = h;
+            }
+
+            while (true)
+            {
+                var n = c.Receive(buf, out var st);
+                if (st == HaproxyNet.Core.Ports.IoStatus.Ok)
+                {
+                    h.Rx.AddRange(buf[..n].ToArray());
+                    BytesReceived += n;
+                    progress = true;
+                    continue;
+                }
+
+                if (st == HaproxyNet.Core.Ports.IoStatus.EndOfStream)
+                {
+                    h.PeerDone = true;
+                }
+                else if (st == HaproxyNet.Core.Ports.IoStatus.Error)
+                {
+                    c.Close();
+                    progress = true;
+                }
+
+                break;
+            }
+
+            if (c.Closed)
+            {
+                continue;
+            }
+
+            progress |= h.Step(this, c, nowUs);
+            if (h.WakeUs >= 0 && (NextWakeUs < 0 || h.WakeUs < NextWakeUs))
+            {
+                NextWakeUs = h.WakeUs;
+            }
+        }
+
+        return progress;
+    }
+
+    internal void CountRequest() => Requests++;
 }

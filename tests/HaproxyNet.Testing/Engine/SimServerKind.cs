@@ -20,4 +20,7 @@ public enum SimServerKind
 
     /// <summary>The connect never completes (SYN dropped).</summary>
     Blackhole,
+
+    /// <summary>Answers HTTP requests as <see cref="SimServer.Http"/> says (the harness's "http" backend).</summary>
+    Http,
 }
