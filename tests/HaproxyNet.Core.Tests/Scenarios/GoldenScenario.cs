@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using HaproxyNet.Core;
 using HaproxyNet.Core.Proxies;
 using HaproxyNet.Testing;
@@ -6,7 +7,7 @@ using HaproxyNet.Testing.Engine;
 namespace HaproxyNet.Core.Tests.Scenarios;
 
 /// <summary>Shared setup of the golden scenarios: ports, defaults of the recorded configs, play and compare.</summary>
-internal static class GoldenScenario
+internal static partial class GoldenScenario
 {
     public const int FePort = 10001;
     public const int Fe2Port = 10002;
@@ -46,6 +47,46 @@ internal static class GoldenScenario
         [BeSlowPort] = "BE_SLOW_PORT",
         [BeClosePort] = "BE_CLOSE_PORT",
     };
+
+    /// <summary>
+    /// The ports of every <c>${NAME_PORT}</c> placeholder of <paramref name="golden"/> (config and scenario): the fixed
+    /// ones of <see cref="Ports"/>, others from 30001 in name order. SYSLOG_PORT is the test's business.
+    /// </summary>
+    public static IReadOnlyDictionary<string, int> PortsFor(string golden)
+    {
+        var dir = TestDataPaths.Golden(golden);
+        var text = File.ReadAllText(Path.Combine(dir, "haproxy.cfg")) + File.ReadAllText(Path.Combine(dir, "scenario.json"));
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (Match m in PortPlaceholder().Matches(text))
+        {
+            names.Add(m.Groups[1].Value);
+        }
+
+        names.Remove("SYSLOG_PORT");
+        var ports = new Dictionary<string, int>(StringComparer.Ordinal);
+        var next = 30001;
+        foreach (var name in names)
+        {
+            ports[name] = Ports.TryGetValue(name, out var fixedPort) ? fixedPort : next++;
+        }
+
+        return ports;
+    }
+
+    /// <summary>The reverse of <see cref="PortsFor"/>, for the log normaliser.</summary>
+    public static IReadOnlyDictionary<int, string> PortNamesFor(IReadOnlyDictionary<string, int> ports)
+    {
+        var names = new Dictionary<int, string>();
+        foreach (var (name, port) in ports)
+        {
+            names[port] = name;
+        }
+
+        return names;
+    }
+
+    [GeneratedRegex(@"\$\{([A-Z0-9_]+_PORT)\}")]
+    private static partial Regex PortPlaceholder();
 
     /// <summary>A TCP listen section with the given timeouts (queue falls back to connect, as check_config_validity does).</summary>
     public static Proxy TcpListen(EngineHarness h, string name, int port, ProxyOptions options, int connectMs, int clientMs, int serverMs)

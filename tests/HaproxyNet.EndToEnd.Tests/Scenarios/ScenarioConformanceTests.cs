@@ -3,6 +3,7 @@ using HaproxyNet.EndToEnd.Tests.Support;
 using HaproxyNet.LogDiff;
 using HaproxyNet.LogDiff.Comparison;
 using HaproxyNet.Testing;
+using HaproxyNet.Testing.Goldens;
 using HaproxyNet.Testing.Scenarios;
 
 namespace HaproxyNet.EndToEnd.Tests.Scenarios;
@@ -12,8 +13,9 @@ namespace HaproxyNet.EndToEnd.Tests.Scenarios;
 /// to match the recorded 1.4.25 expected.log field by field (timers within max(100 ms, 20 %)).
 /// </summary>
 /// <remarks>
-/// The four TCP scenarios run in every <c>dotnet test</c> (about 25 s of real time in all: seed-* take 9 s each, the
-/// proxy exits on SIGUSR1 as soon as its sessions are gone). Every wait is bounded by the scenario's own limits and
+/// Every folder of testdata/golden with a scenario.json is a data row; those listed in testdata/golden/EXCLUDED.tsv
+/// (scope <c>all</c>) are reported as skipped with their reason. The four TCP scenarios run in every <c>dotnet test</c>
+/// (about 25 s of real time in all: seed-* take 9 s each, the proxy exits on SIGUSR1 as soon as its sessions are gone). Every wait is bounded by the scenario's own limits and
 /// the proxy is always stopped (<see cref="ProxyProcess"/>). On failure the message holds the difference report,
 /// harness errors, the proxy's stderr and the folder with run.json, raw.log and normalized.log (kept for inspection).
 /// </remarks>
@@ -21,11 +23,10 @@ namespace HaproxyNet.EndToEnd.Tests.Scenarios;
 [Collection(RealTimeScenarios.Name)]
 public class ScenarioConformanceTests
 {
-    [Theory]
-    [InlineData("seed-incident")]
-    [InlineData("seed-fixed")]
-    [InlineData("tcp-basic")]
-    [InlineData("tcp-log-options")]
+    public static TheoryData<string> Goldens() => [.. GoldenCatalog.All()];
+
+    [GoldenTheory(Scope = GoldenScope.Process)]
+    [MemberData(nameof(Goldens))]
     public void Run_GoldenScenario_MatchesRecordedLog(string scenario)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "haproxynet.dll");
