@@ -74,9 +74,12 @@ public sealed class HttpRequestForwardBody : IAnalyser
                 return AbortBody(s, req, txn, invalid: false);
             }
 
-            // Body still flowing: a client close must not reach the server yet.
-            req.Flags &= ~ChannelFlags.AutoClose;
-            req.Flags |= ChannelFlags.AutoConnect;
+            // Chunks still to parse even after the client's close: do not propagate it yet.
+            if (txn.Has(HttpTxnFlags.ReqTeChunked))
+            {
+                req.Flags &= ~ChannelFlags.AutoClose;
+            }
+
             return false;
         }
 
@@ -86,21 +89,29 @@ public sealed class HttpRequestForwardBody : IAnalyser
             return true;
         }
 
-        req.Flags &= ~ChannelFlags.AutoClose;
+        // abortonclose: the client's close goes to the server side, which decides (CC/CQ while connecting/queued).
+        if (s.Be.Has(Proxies.ProxyOptions.AbortOnClose))
+        {
+            req.Flags = (req.Flags & ~ChannelFlags.DontRead) | ChannelFlags.AutoClose;
+        }
+        else if (txn.Meth == HttpMeth.Post)
+        {
+            req.Flags &= ~ChannelFlags.DontRead;
+        }
+
         return false;
     }
 
     /// <summary>Client gone (or invalid chunking) while the body was forwarded: both directions aborted, no page.</summary>
     private static bool AbortBody(Session s, Channel req, HttpTxn txn, bool invalid)
     {
+        var started = txn.Rsp.State >= HttpMsgState.Body;
         txn.Req.State = HttpMsgState.Error;
+
+        // 1.4 sends a 400 only when the status is 0, and it starts at -1: never a page here (HTTP-MODE §12).
+        HttpReplies.RetnClose(s.Si0, default);
         req.Analysers = 0;
         s.Rep.Analysers = 0;
-        req.Abort();
-        req.Flags |= ChannelFlags.AutoClose;
-        s.Rep.Abort();
-        s.Rep.Flags |= ChannelFlags.AutoClose;
-        var started = txn.Rsp.State >= HttpMsgState.Body;
         if (invalid)
         {
             s.Fe.FailedReq++;

@@ -86,7 +86,7 @@ public sealed class HttpResponseForwardBody : IAnalyser
                 return Abort(s, rep, txn, (rep.Flags & ChannelFlags.WriteTimeout) != 0 ? SessionError.CliTo : SessionError.CliCl);
             }
 
-            if (txn.Has(HttpTxnFlags.ResXferLen))
+            if (txn.Has(HttpTxnFlags.ResTeChunked))
             {
                 rep.Flags &= ~ChannelFlags.AutoClose;
             }

@@ -49,6 +49,13 @@ public sealed class HttpWaitForRequest : IAnalyser
             HttpMsgAnalyzer.Analyze(data, msg, txn.ReqIdx, req.SendMax == 0);
         }
 
+        // The first byte of a keep-alive connection's next request: the http-request timer replaces keep-alive's.
+        if (txn.Has(HttpTxnFlags.WaitNextRq) && msg.State != HttpMsgState.RqBefore)
+        {
+            txn.Flags &= ~HttpTxnFlags.WaitNextRq;
+            req.AnalyseExp = Ticks.Eternity;
+        }
+
         if (msg.State < HttpMsgState.Body)
         {
             return Incomplete(s, req, txn, limit);

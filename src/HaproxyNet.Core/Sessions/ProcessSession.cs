@@ -235,6 +235,8 @@ public static partial class ProcessSession
             return;
         }
 
+        // The analysers disable what they do not want (connect, close, read) on every pass (1.4's resync_request).
+        req.Flags = (req.Flags & ~ChannelFlags.DontRead) | ChannelFlags.AutoConnect | ChannelFlags.AutoClose;
         for (var bit = 0; bit < Analysers.RequestBitCount && req.Analysers != 0; bit++)
         {
             var an = 1 << bit;
@@ -275,6 +277,7 @@ public static partial class ProcessSession
             return;
         }
 
+        rep.Flags = (rep.Flags & ~ChannelFlags.DontRead) | ChannelFlags.AutoClose;
         for (var bit = 0; bit < Analysers.ResponseBitCount && rep.Analysers != 0; bit++)
         {
             var an = 1 << bit;
