@@ -90,7 +90,14 @@ public sealed partial record ProxySection
 
     public uint BindProcess { get; init; }
 
+    /// <summary>
+    /// errorloc/errorloc302/errorloc303 URL per code. A code is either here or in <see cref="ProxySection.ErrorFiles"/>
+    /// (the last errorfile/errorloc line for a code wins, as 1.4 keeps one message per code).
+    /// </summary>
     public IReadOnlyDictionary<int, string> ErrorLocations { get; init; } = new Dictionary<int, string>();
+
+    /// <summary>Relocation status per code of <see cref="ErrorLocations"/>: 302 (errorloc, errorloc302) or 303 (errorloc303).</summary>
+    public IReadOnlyDictionary<int, int> ErrorLocationStatus { get; init; } = new Dictionary<int, int>();
 
     public ServerLine? DefaultServer { get; init; }
 

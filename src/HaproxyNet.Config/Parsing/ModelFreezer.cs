@@ -164,6 +164,7 @@ internal static class ModelFreezer
         HttpSendNameHeader = p.HttpSendNameHeader,
         BindProcess = p.BindProcess,
         ErrorLocations = new Dictionary<int, string>(p.ErrorLocations),
+        ErrorLocationStatus = new Dictionary<int, int>(p.ErrorLocationStatus),
         DefaultServer = p.DefaultServer.Freeze(),
         Dispatch = p.Dispatch is null ? null : $"{p.Dispatch.Address}:{unchecked((ushort)p.Dispatch.Port)}",
         Source = p.Source is null ? null : $"{p.Source.Address}:{unchecked((ushort)p.Source.Port)}",

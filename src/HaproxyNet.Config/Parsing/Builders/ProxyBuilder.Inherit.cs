@@ -46,6 +46,7 @@ internal sealed partial class ProxyBuilder
             SessionRateLimit = d.SessionRateLimit;
             ErrorFiles = new Dictionary<int, byte[]>(d.ErrorFiles);
             ErrorLocations = new Dictionary<int, string>(d.ErrorLocations);
+            ErrorLocationStatus = new Dictionary<int, int>(d.ErrorLocationStatus);
             ToLog = d.ToLog & ~(LogFlags.Cookie | LogFlags.RequestHeaders | LogFlags.ResponseHeaders);
         }
         else

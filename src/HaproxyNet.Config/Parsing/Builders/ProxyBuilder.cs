@@ -105,6 +105,7 @@ internal sealed partial class ProxyBuilder
 
     public Dictionary<int, byte[]> ErrorFiles = [];
     public Dictionary<int, string> ErrorLocations = [];
+    public Dictionary<int, int> ErrorLocationStatus = [];
 
     /// <summary>1.4's <c>proxy_type_str</c>: frontend, backend, ruleset, or "proxy" for listen and defaults.</summary>
     public string TypeString => Capabilities switch

@@ -22,6 +22,8 @@ internal static partial class ProxyParser
         }
 
         p.ErrorLocations[code] = a[2];
+        p.ErrorLocationStatus[code] = a[0] == "errorloc303" ? 303 : 302;
+        p.ErrorFiles.Remove(code); // one message per code: the last line wins
         return ErrorCode.None;
     }
 
@@ -51,6 +53,8 @@ internal static partial class ProxyParser
         }
 
         p.ErrorFiles[code] = content;
+        p.ErrorLocations.Remove(code);
+        p.ErrorLocationStatus.Remove(code);
         return err;
     }
 

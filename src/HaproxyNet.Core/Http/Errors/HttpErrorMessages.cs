@@ -92,6 +92,13 @@ public sealed class HttpErrorMessages
     }
 
     /// <summary>
+    /// Builds the set of a configured proxy (<c>errorfile</c>, <c>errorloc</c>, <c>errorloc302</c>,
+    /// <c>errorloc303</c>; defaults already copied into frontend-capable proxies by the config parser).
+    /// </summary>
+    public static HttpErrorMessages FromConfig(HaproxyNet.Config.Model.ProxySection proxy)
+        => FromConfig(proxy.ErrorFiles, proxy.ErrorLocations, proxy.ErrorLocationStatus);
+
+    /// <summary>
     /// Builds a set from the configuration model's dictionaries (<c>ProxySection.ErrorFiles</c> and
     /// <c>ErrorLocations</c>). Relocations are 302 unless <paramref name="locationStatus"/> says otherwise.
     /// </summary>

@@ -68,6 +68,7 @@ public static class HttpBodyLength
                 || ((flags & HttpLengthFlags.ContentLength) != 0 && msg.ChunkLength != cl))
             {
                 msg.ErrPos = ctx.ValueStart;
+                msg.ErrState = msg.State;
                 return HttpParseResult.Error;
             }
 
@@ -79,9 +80,8 @@ public static class HttpBodyLength
     }
 
     /// <summary>
-    /// 1.4's <c>strl2llrc</c>: optional leading '-', then each byte's value minus '0' is accumulated; only a value
-    /// above 9 is rejected, so bytes below '0' (space, '+', ...) and bytes &gt;= 128 (signed char) are accumulated
-    /// as negative digits. Overflow wraps. Empty input is invalid.
+    /// 1.4's <c>strl2llrc</c>: an optional leading '-' then decimal digits only ('+', spaces, hex are invalid:
+    /// <c>Content-Length: 1+</c> gets a 400 from 1.4.25, verified). Overflow wraps. Empty input is invalid.
     /// </summary>
     public static bool Strl2llrc(ReadOnlySpan<byte> s, out long value)
     {
@@ -96,9 +96,9 @@ public static class HttpBodyLength
         {
             foreach (var b in s)
             {
-                var j = (sbyte)b - '0';
+                var j = b - '0';
                 i = unchecked(i * 10);
-                if (j > 9)
+                if ((uint)j > 9)
                 {
                     return false;
                 }
@@ -110,9 +110,9 @@ public static class HttpBodyLength
         {
             for (var k = 1; k < s.Length; k++)
             {
-                var j = (sbyte)s[k] - '0';
+                var j = s[k] - '0';
                 i = unchecked(i * 10);
-                if (j > 9)
+                if ((uint)j > 9)
                 {
                     return false;
                 }

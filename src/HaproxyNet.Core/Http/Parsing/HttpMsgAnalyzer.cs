@@ -256,9 +256,9 @@ public static class HttpMsgAnalyzer
                         continue;
                     }
 
-                    if (c >= 128 && UriHighBitIsValid(msg, p))
+                    if (c >= 128)
                     {
-                        p++;
+                        p++; // 1.4.25 takes non-ASCII bytes as URI bytes, even in strict mode [verified]
                         continue;
                     }
 
@@ -270,7 +270,7 @@ public static class HttpMsgAnalyzer
                         goto RequestLineEnd;
                     }
 
-                    msg.ErrPos = p; // forbidden: 0..31, 127 (and >= 128 in strict mode)
+                    msg.ErrPos = p; // forbidden: 0..31, 127
                     goto Invalid;
 
                 case S.RqUriSp:
@@ -525,24 +525,5 @@ public static class HttpMsgAnalyzer
         msg.State = S.Error;
         msg.Next = p;
         return S.Error;
-    }
-
-    /// <summary>
-    /// A byte &gt;= 128 in the URI: accepted and recorded under accept-invalid-http-request, invalid otherwise.
-    /// </summary>
-    private static bool UriHighBitIsValid(HttpMsg msg, int p)
-    {
-        if (msg.ErrPos < HttpMsg.ErrPosAccept)
-        {
-            return false;
-        }
-
-        if (msg.ErrPos == HttpMsg.ErrPosAccept)
-        {
-            msg.ErrPos = p;
-            msg.ErrState = HttpMsgState.RqUri;
-        }
-
-        return true;
     }
 }
