@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text;
+using HaproxyNet.EndToEnd.Tests.Scenarios;
+using HaproxyNet.EndToEnd.Tests.Support;
+using HaproxyNet.Testing.Scenarios;
+
+namespace HaproxyNet.EndToEnd.Tests.Differential;
+
+/// <summary>
+/// The same generated requests (<see cref="Testing.Http.HttpRequestGenerator"/>, valid and malformed) through two proxy
+/// processes with the same config, compared case by case: bytes to the client, bytes to the server, log fields.
+/// </summary>
+/// <remarks>
+/// Replay: <c>HAPROXYNET_DIFF_SEED</c> (default <see cref="DefaultSeed"/>), <c>HAPROXYNET_DIFF_COUNT</c> (default 500),
+/// <c>HAPROXYNET_DIFF_CASES</c> (comma-separated case indexes: play only those). A failure prints the seed, each
+/// differing case with its payload and reasons, whether the first one differs when played alone, and the command to
+/// replay it. Outputs (haproxy.cfg, raw.log, normalized.log, stderr.log per side) are kept under /tmp/diff-*.
+/// </remarks>
+[Trait("Category", "Differential")]
+[Collection(RealTimeScenarios.Name)]
+public class DifferentialTests
+{
+    public const int DefaultSeed = 1425;
+    private const int DefaultCount = 500;
+
+    private static int Seed => int.TryParse(Environment.GetEnvironmentVariable("HAPROXYNET_DIFF_SEED"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s : DefaultSeed;
+
+    private static int Count => int.TryParse(Environment.GetEnvironmentVariable("HAPROXYNET_DIFF_COUNT"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : DefaultCount;
+
+    private static IReadOnlyList<string> Reference => [ReferenceBinary.Path!];
+
+    private static IReadOnlyList<string> HaproxyNet => ["dotnet", Path.Combine(AppContext.BaseDirectory, "haproxynet.dll")];
+
+    [DifferentialFact]
+    public void HaproxyNetVsReference_GeneratedRequests_SameBytesAndLogs()
+    {
+        Assert.True(File.Exists(HaproxyNet[1]), "haproxynet.dll not found next to the tests: " + HaproxyNet[1]);
+
+        AssertAgree(Reference, HaproxyNet, DifferentialConfigs.Standard, "haproxynet");
+    }
+
+    [ReferenceBinaryFact]
+    public void ReferenceVsReference_SameConfig_Agree()
+    {
+        AssertAgree(Reference, Reference, DifferentialConfigs.Standard, "reference");
+    }
+
+    [ReferenceBinaryFact]
+    public void ReferenceVsReference_DifferentConfig_Disagree()
+    {
+        // The test of the test: a run with a deliberately different config must be reported, in bytes and in logs.
+        var cases = DifferentialCase.Plan(Seed, 150, DifferentialRunner.Frontends);
+        using var work = new TempDirectory("diff-selftest");
+        var expected = DifferentialRunner.Run(Reference, DifferentialConfigs.Standard, cases, work.Combine("expected"));
+        var actual = DifferentialRunner.Run(Reference, DifferentialConfigs.Different, cases, work.Combine("actual"));
+
+        var mismatches = DifferentialComparer.Compare(cases, expected, actual);
+
+        Assert.Empty(expected.Errors);
+        Assert.Empty(actual.Errors);
+        Assert.Contains(mismatches, m => m.Reasons.Any(r => r.StartsWith("client received", StringComparison.Ordinal)));
+        Assert.Contains(mismatches, m => m.Reasons.Any(r => r.StartsWith("log:", StringComparison.Ordinal)));
+        var report = DifferentialComparer.Report(Seed, cases, mismatches);
+        Assert.Contains("case ", report, StringComparison.Ordinal);
+        Assert.Contains("sent: \"", report, StringComparison.Ordinal);
+    }
+
+    private static void AssertAgree(IReadOnlyList<string> expectedCommand, IReadOnlyList<string> actualCommand, string config, string name)
+    {
+        var seed = Seed;
+        var cases = Selected(DifferentialCase.Plan(seed, Count, DifferentialRunner.Frontends));
+        var work = new TempDirectory("diff-" + name);
+        var expected = DifferentialRunner.Run(expectedCommand, config, cases, work.Combine("expected"));
+        var actual = DifferentialRunner.Run(actualCommand, config, cases, work.Combine("actual"));
+
+        var mismatches = DifferentialComparer.Compare(cases, expected, actual);
+
+        var errors = expected.Errors.Concat(actual.Errors).ToList();
+        var passed = mismatches.Count == 0 && errors.Count == 0;
+        work.Keep = !passed;
+        if (!passed)
+        {
+            var text = new StringBuilder();
+            foreach (var e in errors)
+            {
+                text.Append("harness error: ").Append(e).Append('\n');
+            }
+
+            text.Append(DifferentialComparer.Report(seed, cases, mismatches));
+            if (mismatches.FirstOrDefault(m => m.Index >= 0) is { } first)
+            {
+                text.Append(Alone(expectedCommand, actualCommand, config, cases[first.Index], work));
+                text.Append(CultureInfo.InvariantCulture,
+                    $"replay: HAPROXYNET_DIFF_SEED={seed} HAPROXYNET_DIFF_COUNT={Count} HAPROXYNET_DIFF_CASES={first.Index} dotnet test tests/HaproxyNet.EndToEnd.Tests --filter \"FullyQualifiedName~DifferentialTests\"\n");
+            }
+
+            text.Append("outputs kept in ").Append(work.Path).Append('\n');
+            Assert.Fail(text.ToString());
+        }
+
+        work.Dispose();
+    }
+
+    /// <summary>Plays one case alone on both sides: the minimal reproduction, or the news that it needs the earlier cases.</summary>
+    private static string Alone(IReadOnlyList<string> expectedCommand, IReadOnlyList<string> actualCommand, string config, DifferentialCase c, TempDirectory work)
+    {
+        var single = new[] { c with { Index = 0 } };
+        var expected = DifferentialRunner.Run(expectedCommand, config, single, work.Combine("alone-expected"));
+        var actual = DifferentialRunner.Run(actualCommand, config, single, work.Combine("alone-actual"));
+        var mismatches = DifferentialComparer.Compare(single, expected, actual);
+        return mismatches.Count > 0
+            ? $"case {c.Index} played alone also differs (minimal reproduction: that one connection)\n"
+            : $"case {c.Index} played alone agrees: it depends on the cases before it\n";
+    }
+
+    private static IReadOnlyList<DifferentialCase> Selected(IReadOnlyList<DifferentialCase> cases)
+    {
+        var only = Environment.GetEnvironmentVariable("HAPROXYNET_DIFF_CASES");
+        if (string.IsNullOrWhiteSpace(only))
+        {
+            return cases;
+        }
+
+        var wanted = only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToHashSet();
+        var list = new List<DifferentialCase>();
+        foreach (var c in cases)
+        {
+            if (wanted.Contains(c.Index))
+            {
+                list.Add(c with { Index = list.Count });
+            }
+        }
+
+        return list;
+    }
+}
