@@ -20,4 +20,11 @@ public enum SimServerKind
 
     /// <summary>The connect never completes (SYN dropped).</summary>
     Blackhole,
+
+    /// <summary>
+    /// A scripted responder (health-check peer): sends <see cref="SimServer.Banner"/> on accept, then
+    /// <see cref="SimServer.Response"/> once the first bytes arrive, then half-closes if
+    /// <see cref="SimServer.CloseAfterResponse"/>.
+    /// </summary>
+    Respond,
 }
