@@ -12,7 +12,7 @@ namespace HaproxyNet.EndToEnd.Tests.Scenarios;
 /// to match the recorded 1.4.25 expected.log field by field (timers within max(100 ms, 20 %)).
 /// </summary>
 /// <remarks>
-/// The four TCP scenarios run in every <c>dotnet test</c> (about 25 s of real time in all: seed-* take 9 s each, the
+/// The TCP scenarios and the mode tcp health-check ones (checks-*) run in every <c>dotnet test</c> (about 110 s of real time in all on the shared build machine: seed-* take 9 s each, the
 /// proxy exits on SIGUSR1 as soon as its sessions are gone). Every wait is bounded by the scenario's own limits and
 /// the proxy is always stopped (<see cref="ProxyProcess"/>). On failure the message holds the difference report,
 /// harness errors, the proxy's stderr and the folder with run.json, raw.log and normalized.log (kept for inspection).
@@ -26,6 +26,12 @@ public class ScenarioConformanceTests
     [InlineData("seed-fixed")]
     [InlineData("tcp-basic")]
     [InlineData("tcp-log-options")]
+    [InlineData("checks-tcp-backup")]
+    [InlineData("checks-httpchk-expect")]
+    [InlineData("checks-disable-on-404")]
+    [InlineData("checks-track")]
+    [InlineData("checks-protocols")]
+    [InlineData("checks-observe")]
     public void Run_GoldenScenario_MatchesRecordedLog(string scenario)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "haproxynet.dll");
