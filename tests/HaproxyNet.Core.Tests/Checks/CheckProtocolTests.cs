@@ -183,6 +183,22 @@ public class CheckProtocolTests
     }
 
     [Fact]
+    public void MysqlCheckUser_HandshakeThenOkPacket_PassesWithTheServerVersion()
+    {
+        // As 1.4.25 with a scripted server: "Layer7 check passed, code: 0, info: \"5.1.73-test\"", nothing on stderr.
+        var b = new CheckTestBed();
+        b.P.CheckSettings = new CheckSettings(CheckKind.Mysql, CheckRequests.MysqlAuth("bob"));
+        var s = b.AddChecked("s1", 20001, SimServerKind.Respond);
+        var payload = "\n5.1.73-test\0\u0001\0\0\0abcdefgh\0\0\u0002\b\u0002\0" + new string('\0', 13) + "ijklmnopqrst\0";
+        b.Peer(s).Banner = Encoding.Latin1.GetBytes((char)payload.Length + "\0\0\0" + payload);
+        b.Peer(s).Response = "\u0007\0\0\u0002\0\0\0\u0002\0\0\0"u8.ToArray();
+        b.Start();
+        b.H.RunFor(10);
+
+        Assert.Equal((CheckStatus.L7Ok, "5.1.73-test"), (s.CheckStatus, s.CheckDesc));
+    }
+
+    [Fact]
     public void TimeoutCheck_SilentServer_Layer7TimeoutAfterTimeoutCheck()
     {
         var b = new CheckTestBed();
