@@ -221,6 +221,7 @@ public static class CheckResponses
         return true;
     }
 
+    /// <remarks>1.4.25's debug Warning() calls of this parser ("2packetOK: ...") are commented out: nothing on stderr.</remarks>
     private static bool Mysql(EngineLoop loop, Server s, CheckSettings settings, ReadOnlySpan<byte> data, bool done)
     {
         if (!done && data.Length < 5)
@@ -267,7 +268,6 @@ public static class CheckResponses
             else
             {
                 var desc = CString(data, 7);
-                loop.Messages?.Warning($"onlyoneERR: {desc}\n");
                 ServerHealth.SetCheckStatus(loop, s, CheckStatus.L7Sts, desc);
             }
         }
@@ -279,13 +279,11 @@ public static class CheckResponses
                 if (At(data, first + 8) != 0xff)
                 {
                     var desc = CString(data, 5);
-                    loop.Messages?.Warning($"2packetOK: {desc}\n");
                     ServerHealth.SetCheckStatus(loop, s, CheckStatus.L7Ok, desc);
                 }
                 else
                 {
                     var desc = CString(data, first + 11);
-                    loop.Messages?.Warning($"2packetERR: {desc}\n");
                     ServerHealth.SetCheckStatus(loop, s, CheckStatus.L7Sts, desc);
                 }
             }
@@ -298,7 +296,6 @@ public static class CheckResponses
             }
 
             var desc = CString(data, 5);
-            loop.Messages?.Warning($"protoerr: {desc}\n");
             ServerHealth.SetCheckStatus(loop, s, CheckStatus.L7Rsp, desc);
         }
 

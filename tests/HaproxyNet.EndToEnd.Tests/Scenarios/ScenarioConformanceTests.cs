@@ -14,8 +14,8 @@ namespace HaproxyNet.EndToEnd.Tests.Scenarios;
 /// </summary>
 /// <remarks>
 /// Every folder of testdata/golden with a scenario.json is a data row; those listed in testdata/golden/EXCLUDED.tsv
-/// (scope <c>all</c>) are reported as skipped with their reason. The four TCP scenarios run in every <c>dotnet test</c>
-/// (about 25 s of real time in all: seed-* take 9 s each, the proxy exits on SIGUSR1 as soon as its sessions are gone). Every wait is bounded by the scenario's own limits and
+/// (scope <c>all</c>) are reported as skipped with their reason. The TCP scenarios and the mode tcp health-check ones (checks-*) run in every
+/// <c>dotnet test</c> (about 110 s of real time in all on a shared machine: seed-* take 9 s each, the proxy exits on SIGUSR1 as soon as its sessions are gone). Every wait is bounded by the scenario's own limits and
 /// the proxy is always stopped (<see cref="ProxyProcess"/>). On failure the message holds the difference report,
 /// harness errors, the proxy's stderr and the folder with run.json, raw.log and normalized.log (kept for inspection).
 /// </remarks>

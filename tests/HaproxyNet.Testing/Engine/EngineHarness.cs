@@ -134,6 +134,7 @@ public sealed class EngineHarness
     {
         var limit = Time.NowUs + (maxMs * 1000);
         Network.HorizonUs = limit;
+        Network.Interrupt = done;
         try
         {
             for (var turns = 0; !done() && Time.NowUs < limit && !Loop.Exited; turns++)
@@ -145,6 +146,7 @@ public sealed class EngineHarness
         finally
         {
             Network.HorizonUs = -1;
+            Network.Interrupt = null;
         }
 
         return done();

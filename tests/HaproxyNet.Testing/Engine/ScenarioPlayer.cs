@@ -15,6 +15,7 @@ public sealed partial class ScenarioPlayer
     private readonly EngineHarness _h;
     private readonly IReadOnlyDictionary<string, int> _ports;
     private readonly JsonElement _root;
+    private readonly Dictionary<string, SimServerKind> _kinds = [];
 
     /// <param name="ports">Placeholder name (e.g. FE_PORT) to the port the test bound.</param>
     public ScenarioPlayer(EngineHarness harness, string scenarioJson, IReadOnlyDictionary<string, int> ports)
@@ -56,6 +57,17 @@ public sealed partial class ScenarioPlayer
             {
                 srv.Http = ParseHttpBehavior(b.Value, null);
             }
+
+            if (b.Value.TryGetProperty("banner", out var banner))
+            {
+                srv.Banner = Encoding.UTF8.GetBytes(banner.GetString()!); // the harnesses send it UTF-8 encoded
+            }
+
+            _kinds[b.Name] = kind.Value;
+            if (b.Value.TryGetProperty("start", out var start) && start.ValueKind == JsonValueKind.False)
+            {
+                srv.Kind = SimServerKind.Refuse;
+            }
         }
 
         return true;
@@ -75,15 +87,16 @@ public sealed partial class ScenarioPlayer
                 continue;
             }
 
-            if (step.TryGetProperty("wait_log", out var waitLog))
+            if (step.TryGetProperty("wait_log", out var pattern))
             {
-                var re = new Regex(waitLog.GetString()!);
-                var timeout = step.TryGetProperty("timeout_ms", out var tm) ? tm.GetInt32() : 10_000;
-                if (!_h.RunUntil(() => _h.Log.Messages.Any(m => re.IsMatch(m)), timeout))
-                {
-                    throw new InvalidOperationException("log line /" + re + "/ not seen");
-                }
+                WaitLog(pattern.GetString()!, step.TryGetProperty("count", out var cnt) ? cnt.GetInt32() : 1,
+                    step.TryGetProperty("timeout_ms", out var tmo) ? tmo.GetInt32() : 10000);
+                continue;
+            }
 
+            if (step.TryGetProperty("backend", out var backend))
+            {
+                SetBackend(backend.GetString()!, step.GetProperty("do").GetString()!);
                 continue;
             }
 
@@ -120,6 +133,42 @@ public sealed partial class ScenarioPlayer
 
         _h.RunFor(Setting("settle_ms", 300));
         _h.SoftStopAndDrain();
+    }
+
+    /// <summary>wait_log: runs until <paramref name="count"/> captured messages match the pattern (a regex search).</summary>
+    private void WaitLog(string pattern, int count, int timeoutMs)
+    {
+        var re = new Regex(pattern);
+        bool Done()
+        {
+            var n = 0;
+            foreach (var e in _h.Log.Entries)
+            {
+                if (re.IsMatch(e.Message))
+                {
+                    n++;
+                }
+            }
+
+            return n >= count;
+        }
+
+        if (!_h.RunUntil(Done, timeoutMs))
+        {
+            throw new TimeoutException($"wait_log '{pattern}' x{count} timed out after {timeoutMs} ms");
+        }
+    }
+
+    /// <summary>Backend steps: <c>stop</c> (nothing listens any more; open connections stay, as a graceful stop) and <c>start</c>.</summary>
+    private void SetBackend(string name, string action)
+    {
+        var srv = _h.Network.ServerAt(EngineHarness.Ep(_ports[name])) ?? throw new InvalidOperationException("unknown backend " + name);
+        srv.Kind = action switch
+        {
+            "stop" => SimServerKind.Refuse,
+            "start" => _kinds[name],
+            _ => throw new NotSupportedException("backend action not supported by the engine player: " + action),
+        };
     }
 
     private int Setting(string name, int fallback) => _root.TryGetProperty(name, out var v) ? v.GetInt32() : fallback;
@@ -168,6 +217,11 @@ public sealed partial class ScenarioPlayer
         if (a.TryGetProperty("recv", out var recv))
         {
             return new SimClientAction.Recv(Number(recv, i));
+        }
+
+        if (a.TryGetProperty("recv_until_close", out _))
+        {
+            return new SimClientAction.Recv(int.MaxValue);
         }
 
         if (a.TryGetProperty("hold_until_ms", out var hold))

@@ -42,6 +42,12 @@ public sealed partial class SimNetwork : INetwork
     /// <summary>Clients in creation order (client N has id N).</summary>
     public IReadOnlyList<SimClient> Clients => _clients;
 
+    /// <summary>
+    /// A condition the harness waits for (<see cref="EngineHarness.RunUntil"/>): once it holds the poller returns
+    /// instead of moving time on, as a real-time harness reacts at once to what it waited for.
+    /// </summary>
+    public Func<bool>? Interrupt { get; set; }
+
     /// <summary>A virtual time the poller never waits past (the harness's "run until" limit), or -1.</summary>
     public long HorizonUs { get; set; } = -1;
 
@@ -96,6 +102,9 @@ public sealed partial class SimNetwork : INetwork
         _servers[endPoint] = s;
         return s;
     }
+
+    /// <summary>The scripted server at <paramref name="endPoint"/>, or null.</summary>
+    public SimServer? ServerAt(IPEndPoint endPoint) => _servers.GetValueOrDefault(endPoint);
 
     /// <summary>Adds a client that connects to <paramref name="target"/> at <paramref name="startUs"/>; its source port is 40000 + id.</summary>
     public SimClient AddClient(IPEndPoint target, long startUs, IReadOnlyList<SimClientAction> actions, SimCloseMode close = SimCloseMode.Graceful)

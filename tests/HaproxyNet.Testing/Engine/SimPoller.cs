@@ -35,7 +35,8 @@ public sealed class SimPoller : IPoller
             var horizon = _net.HorizonUs;
 
             // A client that finished interrupts the wait so the harness can start the next step on time.
-            if (n > 0 || _wake || now >= deadline || (horizon >= 0 && now >= horizon) || _net.FinishedClients != finished)
+            if (n > 0 || _wake || now >= deadline || (horizon >= 0 && now >= horizon) || _net.FinishedClients != finished
+                || _net.Interrupt?.Invoke() == true)
             {
                 _wake = false;
                 _net.LastPollEvents = n;

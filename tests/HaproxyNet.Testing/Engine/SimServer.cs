@@ -7,6 +7,7 @@ public sealed class SimServer
 {
     private readonly List<SimSocket> _conns = [];
     private readonly HashSet<SimSocket> _shut = [];
+    private readonly HashSet<SimSocket> _answered = [];
 
     internal SimServer(IPEndPoint endPoint, SimServerKind kind)
     {
@@ -52,10 +53,26 @@ public sealed class SimServer
 
     private readonly Dictionary<SimSocket, SimHttpConnection> _httpConns = [];
 
+    /// <summary>Every byte received so far, all connections in arrival order (what a check sent).</summary>
+    public List<byte> Received { get; } = [];
+
+    /// <summary>Bytes sent to every new connection as soon as it is accepted (echo and respond kinds).</summary>
+    public byte[]? Banner { get; set; }
+
+    /// <summary><see cref="SimServerKind.Respond"/>: the reply to the first bytes of a connection.</summary>
+    public byte[]? Response { get; set; }
+
+    /// <summary><see cref="SimServerKind.Respond"/>: half-close after the reply (default true).</summary>
+    public bool CloseAfterResponse { get; set; } = true;
+
     internal void Attach(SimSocket serverSide)
     {
         _conns.Add(serverSide);
         Accepted++;
+        if (Banner is { } banner && Kind is SimServerKind.Echo or SimServerKind.Respond)
+        {
+            serverSide.Send(banner, out _);
+        }
     }
 
     /// <summary>Reacts to what arrived; returns true when something changed.</summary>
@@ -83,8 +100,21 @@ public sealed class SimServer
                 {
                     progress = true;
                     BytesReceived += n;
+                    Received.AddRange(buf[..n].ToArray());
                     switch (Kind)
                     {
+                        case SimServerKind.Respond when _answered.Add(c):
+                            if (Response is { } reply)
+                            {
+                                c.Send(reply, out _);
+                            }
+
+                            if (CloseAfterResponse)
+                            {
+                                c.ShutdownWrite();
+                            }
+
+                            break;
                         case SimServerKind.Echo:
                             c.Send(buf[..n], out _);
                             break;

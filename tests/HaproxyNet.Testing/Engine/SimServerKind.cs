@@ -23,4 +23,11 @@ public enum SimServerKind
 
     /// <summary>Answers HTTP requests as <see cref="SimServer.Http"/> says (the harness's "http" backend).</summary>
     Http,
+
+    /// <summary>
+    /// A scripted responder (health-check peer): sends <see cref="SimServer.Banner"/> on accept, then
+    /// <see cref="SimServer.Response"/> once the first bytes arrive, then half-closes if
+    /// <see cref="SimServer.CloseAfterResponse"/>.
+    /// </summary>
+    Respond,
 }
