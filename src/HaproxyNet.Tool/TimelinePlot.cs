@@ -44,23 +44,25 @@ internal static class TimelinePlot
                 hasLimit |= s.Limit > 0;
             }
 
-            var line = plot.Add.Scatter(xs, served);
-            line.ConnectStyle = ConnectStyle.StepHorizontal;
-            line.MarkerSize = 0;
-            line.LineWidth = 2;
-            line.Color = color;
-            line.LegendText = $"{result.Servers[k].Server} sessions";
-
+            // The limit is a wide pale band under the sessions line, so both stay visible where they coincide;
+            // servers with equal values are told apart by the sessions line's width (first server widest).
             if (hasLimit)
             {
                 var cap = plot.Add.Scatter(xs, limit);
                 cap.ConnectStyle = ConnectStyle.StepHorizontal;
                 cap.MarkerSize = 0;
-                cap.LineWidth = 2;
+                cap.LineWidth = 9 - Math.Min(6, 3 * k);
                 cap.LinePattern = LinePattern.Dashed;
-                cap.Color = color;
+                cap.Color = color.WithAlpha(0.35);
                 cap.LegendText = LimitLabel(result.Servers[k]);
             }
+
+            var line = plot.Add.Scatter(xs, served);
+            line.ConnectStyle = ConnectStyle.StepHorizontal;
+            line.MarkerSize = 0;
+            line.LineWidth = Math.Max(1.5f, 3.5f - k);
+            line.Color = color;
+            line.LegendText = $"{result.Servers[k].Server} sessions";
         }
 
         for (var b = 0; b < result.Backends.Count; b++)
@@ -95,7 +97,7 @@ internal static class TimelinePlot
 
             var marks = plot.Add.Scatter(ex, ey);
             marks.LineWidth = 0;
-            marks.MarkerSize = 10;
+            marks.MarkerSize = 12;
             marks.MarkerShape = MarkerShape.FilledTriangleUp;
             marks.Color = Colors.Red;
             marks.LegendText = $"cut by the proxy ({result.Expirations.Count}: {string.Join(", ", states)})";
@@ -104,7 +106,8 @@ internal static class TimelinePlot
         plot.Title("haproxynet-tool simulate: sessions per server vs dynamic maxconn");
         plot.XLabel("virtual time (s)");
         plot.YLabel("sessions");
-        plot.Axes.SetLimitsY(-0.5, Math.Max(2, MaxY(result)) + 1);
+        plot.Axes.SetLimitsY(-0.5, Math.Max(2, MaxY(result)) + 1.5);
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         plot.ShowLegend(Alignment.UpperRight);
         return plot;
     }
