@@ -10,8 +10,8 @@ namespace HaproxyNet.Tool.Tests;
 
 public class SimulateTests
 {
-    /// <summary>The seed scenario's clients: 8, 150 ms apart, RMI handshake, echo awaited, kept open 7 s.</summary>
-    public const string SeedLoad = """{ "clients": 8, "interval_ms": 150, "send": "JRMI\u0000\u0002K", "recv": 7, "hold_ms": 7000 }""";
+    /// <summary>The seed scenario's clients (8, 150 ms apart, RMI handshake, echo awaited, kept open 7 s): the README's load file.</summary>
+    public static string SeedLoad => File.ReadAllText(Path.Combine(TestDataPaths.RepoRoot, "docs", "simulate", "seed-8-clients.json"));
 
     private static string SeedConfig => Path.Combine(TestDataPaths.Golden("seed-incident"), "haproxy.cfg");
 

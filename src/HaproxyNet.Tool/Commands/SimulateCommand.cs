@@ -18,20 +18,21 @@ internal static class SimulateCommand
         var png = new Option<FileInfo?>("--png") { Description = "write the timeline picture as PNG" };
         var svg = new Option<FileInfo?>("--svg") { Description = "write the timeline picture as SVG" };
         var quiet = new Option<bool>("--no-log") { Description = "do not print the log lines" };
+        var logFile = new Option<FileInfo?>("--log") { Description = "also write the log lines to this file (1.4 datagram framing, for logdiff)" };
         var step = new Option<int>("--step-ms") { Description = "timeline sampling step in virtual ms", DefaultValueFactory = _ => 10 };
         var command = new Command("simulate", "Run the configuration with the real engine on a simulated network in virtual time.")
         {
-            file, load, set, define, png, svg, quiet, step,
+            file, load, set, define, png, svg, quiet, logFile, step,
         };
         command.SetAction(r => Run(
             r.GetValue(file)!, r.GetValue(load)!, r.GetValue(set) ?? [], r.GetValue(define) ?? [], r.GetValue(png), r.GetValue(svg),
-            !r.GetValue(quiet), r.GetValue(step), stdout, stderr));
+            !r.GetValue(quiet), r.GetValue(logFile), r.GetValue(step), stdout, stderr));
         return command;
     }
 
     public static int Run(
         FileInfo config, FileInfo loadFile, IReadOnlyList<string> sets, IReadOnlyList<string> defines, FileInfo? png, FileInfo? svg,
-        bool printLog, int stepMs, TextWriter stdout, TextWriter stderr)
+        bool printLog, FileInfo? logFile, int stepMs, TextWriter stdout, TextWriter stderr)
     {
         var document = ToolConfig.Load(config.FullName, defines, sets, stderr);
         if (document is null)
@@ -69,6 +70,17 @@ internal static class SimulateCommand
             }
 
             stdout.WriteLine();
+        }
+
+        if (logFile is not null)
+        {
+            var lines = new List<string>(result.Lines.Count);
+            foreach (var line in result.Lines)
+            {
+                lines.Add(line.Line);
+            }
+
+            HaproxyNet.LogDiff.LogFile.WriteLines(logFile.FullName, lines);
         }
 
         stdout.Write(FormatSummary(result, sets));
