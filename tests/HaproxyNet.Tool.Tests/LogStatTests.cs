@@ -86,4 +86,15 @@ public class LogStatTests
         Assert.Contains("slowest URLs", run.Out, StringComparison.Ordinal);
         Assert.Equal(2, none.ExitCode);
     }
+
+    [Fact]
+    public void LogStat_JournaldAndRsyslogForms_SameFiguresAsDatagrams()
+    {
+        var raw = Path.Combine(TestDataPaths.Golden("http-errors"), "raw-1.4.25.log");
+        var expected = Stats("http-errors").Format();
+
+        Assert.Equal(expected, LogStatistics.From(SyslogRecordReader.Read(LogForms.JournalCat(raw))).Format());
+        Assert.Equal(expected, LogStatistics.From(SyslogRecordReader.Read(LogForms.Traditional(raw))).Format());
+        Assert.Equal(expected, LogStatistics.From(SyslogRecordReader.Read(LogForms.JournalShortIso(raw))).Format());
+    }
 }

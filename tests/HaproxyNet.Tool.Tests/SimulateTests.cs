@@ -132,7 +132,57 @@ public class SimulateTests
     [Fact]
     public void LoadDescription_UnknownSetting_Rejected()
     {
-        Assert.Throws<FormatException>(() => LoadDescription.FromJson("""{ "clients": 2, "response_ms": 30 }"""));
+        Assert.Throws<FormatException>(() => LoadDescription.FromJson("""{ "clients": 2, "think_ms": 30 }"""));
+        Assert.Throws<FormatException>(() => LoadDescription.FromJson("""{ "servers": { "s1": { "latency": 3 } } }"""));
+    }
+
+    [Fact]
+    public void Simulate_ServerResponseTime_ShowsInSessionDuration()
+    {
+        using var dir = new Scratch();
+        var cfg = dir.File("h.cfg", """
+            global
+                log 127.0.0.1:514 local0
+            defaults
+                log global
+                mode tcp
+                option tcplog
+                timeout connect 1s
+                timeout client 5s
+                timeout server 5s
+            listen app
+                bind 127.0.0.1:10001
+                balance roundrobin
+                server fast 127.0.0.1:20001
+                server slow 127.0.0.1:20002
+            """);
+        using var err = new StringWriter();
+        var doc = ToolConfig.Load(cfg, [], [], err);
+        Assert.NotNull(doc);
+        var load = LoadDescription.FromJson("""
+            { "clients": 2, "interval_ms": 1000, "send": "ping", "recv": 4, "response_ms": 30,
+              "servers": { "slow": { "kind": "echo", "response_ms": 250 } } }
+            """);
+
+        var result = SimulationRunner.Run(doc, load);
+
+        // The client closes as soon as the echo is back: Tt is the server's response time.
+        var sessions = result.Lines.Select(l => l.Message).Where(m => m.Contains(" app/", StringComparison.Ordinal)).ToList();
+        Assert.Contains(sessions, m => m.Contains("app/fast 0/0/30 4 --", StringComparison.Ordinal));
+        Assert.Contains(sessions, m => m.Contains("app/slow 0/0/250 4 --", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void LoadDescription_Poisson_SeededArrivalsAtTheRate()
+    {
+        const string Json = """{ "clients": 2000, "arrival": "poisson", "rate_per_s": 50, "seed": 7, "hold_ms": 10 }""";
+        var a = LoadDescription.FromJson(Json).Clients.Select(c => c.StartMs).ToList();
+        var b = LoadDescription.FromJson(Json).Clients.Select(c => c.StartMs).ToList();
+
+        Assert.Equal(a, b);
+        Assert.Equal(0, a[0]);
+        Assert.True(a.Zip(a.Skip(1)).All(p => p.First <= p.Second));
+        Assert.InRange(a[^1], 36_000, 44_000); // 1999 gaps of 20 ms on average: about 40 s
     }
 
     [Fact]

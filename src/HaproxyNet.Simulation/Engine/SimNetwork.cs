@@ -204,12 +204,12 @@ public sealed partial class SimNetwork : INetwork
         for (var round = 0; round < 1000; round++)
         {
             var progress = CompleteConnects();
+            var now = Time.NowUs;
             foreach (var srv in _servers.Values)
             {
-                progress |= srv.Step();
+                progress |= srv.Step(now);
             }
 
-            var now = Time.NowUs;
             foreach (var c in _clients)
             {
                 progress |= c.Step(this, now);
@@ -222,7 +222,7 @@ public sealed partial class SimNetwork : INetwork
         }
     }
 
-    /// <summary>The earliest virtual time a client wants to act, or -1.</summary>
+    /// <summary>The earliest virtual time a client wants to act or a server's delayed reply is due, or -1.</summary>
     internal long NextWorldWakeUs()
     {
         var next = -1L;
@@ -231,6 +231,14 @@ public sealed partial class SimNetwork : INetwork
             if (c.NextWakeUs >= 0 && (next < 0 || c.NextWakeUs < next))
             {
                 next = c.NextWakeUs;
+            }
+        }
+
+        foreach (var s in _servers.Values)
+        {
+            if (s.NextWakeUs >= 0 && (next < 0 || s.NextWakeUs < next))
+            {
+                next = s.NextWakeUs;
             }
         }
 

@@ -8,6 +8,9 @@ public sealed class SimServer
     private readonly List<SimSocket> _conns = [];
     private readonly HashSet<SimSocket> _shut = [];
 
+    // Echo replies waiting for their response time, in due order (equal due times keep arrival order).
+    private readonly List<(long DueUs, SimSocket Conn, byte[] Data)> _delayed = [];
+
     internal SimServer(IPEndPoint endPoint, SimServerKind kind)
     {
         EndPoint = endPoint;
@@ -41,16 +44,33 @@ public sealed class SimServer
 
     public long BytesReceived { get; private set; }
 
+    /// <summary>How long an echo server takes to answer what it received (0: at once, in the same virtual instant).</summary>
+    public int ResponseMs { get; set; }
+
+    /// <summary>The earliest virtual time a delayed reply is due, or -1.</summary>
+    internal long NextWakeUs => _delayed.Count == 0 ? -1 : _delayed[0].DueUs;
+
     internal void Attach(SimSocket serverSide)
     {
         _conns.Add(serverSide);
         Accepted++;
     }
 
-    /// <summary>Reacts to what arrived; returns true when something changed.</summary>
-    internal bool Step()
+    /// <summary>Reacts to what arrived and sends the replies due at <paramref name="nowUs"/>; returns true when something changed.</summary>
+    internal bool Step(long nowUs)
     {
         var progress = false;
+        while (_delayed.Count > 0 && _delayed[0].DueUs <= nowUs)
+        {
+            var (_, conn, data) = _delayed[0];
+            _delayed.RemoveAt(0);
+            if (!conn.Closed)
+            {
+                conn.Send(data, out _);
+                progress = true;
+            }
+        }
+
         Span<byte> buf = stackalloc byte[4096];
         for (var i = 0; i < _conns.Count; i++)
         {
@@ -69,6 +89,9 @@ public sealed class SimServer
                     BytesReceived += n;
                     switch (Kind)
                     {
+                        case SimServerKind.Echo when ResponseMs > 0:
+                            _delayed.Add((nowUs + (ResponseMs * 1000L), c, buf[..n].ToArray()));
+                            break;
                         case SimServerKind.Echo:
                             c.Send(buf[..n], out _);
                             break;
@@ -87,7 +110,7 @@ public sealed class SimServer
 
                 if (st == HaproxyNet.Core.Ports.IoStatus.EndOfStream)
                 {
-                    if (Kind == SimServerKind.Hold)
+                    if (Kind == SimServerKind.Hold || HasDelayed(c))
                     {
                         break;
                     }
@@ -115,5 +138,18 @@ public sealed class SimServer
         }
 
         return progress;
+    }
+
+    private bool HasDelayed(SimSocket c)
+    {
+        foreach (var d in _delayed)
+        {
+            if (d.Conn == c)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -27,6 +27,12 @@ public sealed class LoadDescription
 
     public SimServerKind DefaultServer { get; set; } = SimServerKind.Echo;
 
+    /// <summary>Server name (or <c>proxy/server</c>) to its response time in ms; others use <see cref="DefaultResponseMs"/>.</summary>
+    public Dictionary<string, int> ResponseMs { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>How long an echo server takes to answer, unless <see cref="ResponseMs"/> says otherwise.</summary>
+    public int DefaultResponseMs { get; set; }
+
     public List<ServerEvent> Events { get; } = [];
 
     /// <summary>Virtual time after the last client finished, before the soft stop (as the golden harness: 50 + 300 ms).</summary>
@@ -38,12 +44,15 @@ public sealed class LoadDescription
     /// <summary>
     /// Reads a load description:
     /// <code>
-    /// { "clients": 8, "interval_ms": 150,            // or "arrivals_ms": [0, 150, ...]
+    /// { "clients": 8, "interval_ms": 150,            // or "arrivals_ms": [0, 150, ...], or
+    ///                                               // "arrival": "poisson", "rate_per_s": 20, "seed": 1
     ///   "send": "JRMI\u0000\u0002K", "recv": 7,       // or "send_bytes": 100; both optional
     ///   "hold_ms": 7000,                              // connection kept open that long after connect
     ///   "close": "graceful",                          // or "reset", "wait"
     ///   "frontend": "rmi_registry",                   // default: the first proxy with a listener
-    ///   "servers": { "rmi1": "echo" },                // echo (default), hold, close, refuse, blackhole
+    ///   "servers": { "rmi1": "echo",                  // echo (default), hold, close, refuse, blackhole
+    ///                "rmi2": { "kind": "echo", "response_ms": 200 } },
+    ///   "response_ms": 20,                            // echo servers' response time (default 0)
     ///   "events": [ { "at_ms": 2000, "server": "rmi1", "kind": "refuse" } ],
     ///   "settle_ms": 350 }
     /// </code>
@@ -56,7 +65,7 @@ public sealed class LoadDescription
         foreach (var property in root.EnumerateObject())
         {
             if (property.Name is not ("clients" or "interval_ms" or "arrivals_ms" or "send" or "send_bytes" or "recv" or "hold_ms" or "close"
-                or "frontend" or "servers" or "default_server" or "events" or "settle_ms" or "description" or "start_ms"))
+                or "frontend" or "servers" or "default_server" or "events" or "settle_ms" or "description" or "start_ms" or "response_ms" or "arrival" or "rate_per_s" or "seed"))
             {
                 // Never accept a setting and quietly not perform it.
                 throw new FormatException("unknown load setting '" + property.Name + "'");
@@ -76,9 +85,29 @@ public sealed class LoadDescription
             var count = root.TryGetProperty("clients", out var c) ? c.GetInt32() : 1;
             var interval = root.TryGetProperty("interval_ms", out var i) ? i.GetInt64() : 0;
             var first = root.TryGetProperty("start_ms", out var s) ? s.GetInt64() : 0;
-            for (var n = 0; n < count; n++)
+            var pattern = root.TryGetProperty("arrival", out var a) ? a.GetString() : "uniform";
+            if (pattern == "poisson")
             {
-                arrivals.Add(first + (n * interval));
+                // Exponential gaps from a seeded generator: the same load file gives the same arrivals.
+                var rate = root.TryGetProperty("rate_per_s", out var r) ? r.GetDouble() : throw new FormatException("'arrival': 'poisson' needs 'rate_per_s'");
+                var random = new Random(root.TryGetProperty("seed", out var seed) ? seed.GetInt32() : 1);
+                var t = (double)first;
+                for (var n = 0; n < count; n++)
+                {
+                    arrivals.Add((long)t);
+                    t += -Math.Log(1 - random.NextDouble()) / rate * 1000;
+                }
+            }
+            else if (pattern == "uniform")
+            {
+                for (var n = 0; n < count; n++)
+                {
+                    arrivals.Add(first + (n * interval));
+                }
+            }
+            else
+            {
+                throw new FormatException("unknown arrival pattern '" + pattern + "' (uniform, poisson)");
             }
         }
 
@@ -113,8 +142,32 @@ public sealed class LoadDescription
         {
             foreach (var server in servers.EnumerateObject())
             {
-                load.Servers[server.Name] = ServerKind(server.Value.GetString());
+                if (server.Value.ValueKind == JsonValueKind.Object)
+                {
+                    foreach (var key in server.Value.EnumerateObject())
+                    {
+                        if (key.Name is not ("kind" or "response_ms"))
+                        {
+                            throw new FormatException("unknown server setting '" + key.Name + "' (kind, response_ms)");
+                        }
+                    }
+
+                    load.Servers[server.Name] = server.Value.TryGetProperty("kind", out var kind) ? ServerKind(kind.GetString()) : SimServerKind.Echo;
+                    if (server.Value.TryGetProperty("response_ms", out var ms))
+                    {
+                        load.ResponseMs[server.Name] = ms.GetInt32();
+                    }
+                }
+                else
+                {
+                    load.Servers[server.Name] = ServerKind(server.Value.GetString());
+                }
             }
+        }
+
+        if (root.TryGetProperty("response_ms", out var rms))
+        {
+            load.DefaultResponseMs = rms.GetInt32();
         }
 
         if (root.TryGetProperty("default_server", out var ds))

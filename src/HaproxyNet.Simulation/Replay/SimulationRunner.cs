@@ -54,7 +54,9 @@ public static class SimulationRunner
                 }
 
                 var kind = load.Servers.TryGetValue(p.Name + "/" + s.Name, out var k) || load.Servers.TryGetValue(s.Name, out k) ? k : load.DefaultServer;
-                servers[p.Name + "/" + s.Name] = h.Network.AddServer(s.Address, kind);
+                var sim = h.Network.AddServer(s.Address, kind);
+                sim.ResponseMs = load.ResponseMs.TryGetValue(p.Name + "/" + s.Name, out var ms) || load.ResponseMs.TryGetValue(s.Name, out ms) ? ms : load.DefaultResponseMs;
+                servers[p.Name + "/" + s.Name] = sim;
             }
         }
 
