@@ -14,4 +14,16 @@ public static class LintCodes
 
     /// <summary>fullconn exceeds what the active servers can hold at maxconn, so they never reach it before that load.</summary>
     public const string FullconnAboveServerCapacity = "fullconn-above-server-capacity";
+
+    /// <summary>A frontend's maxconn exceeds the global maxconn (haproxynet-tool lint only).</summary>
+    public const string MaxconnAboveGlobal = "maxconn-above-global";
+
+    /// <summary>Client, connect or server timeout missing (haproxynet-tool lint only).</summary>
+    public const string MissingTimeouts = "missing-timeouts";
+
+    /// <summary>Servers with maxconn and no queue timeout at all (haproxynet-tool lint only).</summary>
+    public const string UnboundedQueue = "unbounded-queue";
+
+    /// <summary>fullconn above the global maxconn keeps dynamic maxconn below maxconn (haproxynet-tool lint only).</summary>
+    public const string FullconnAboveGlobal = "fullconn-above-global-maxconn";
 }

@@ -27,7 +27,7 @@ public static partial class LogLineParser
         @"(?<termination_state>\S{4}) " + Counters +
         @"(?<captured_headers>(?: \{[^}]*\})*) ""(?<request>.*)$";
 
-    [GeneratedRegex(@"^<(?<pri>\d+)>(?<date>\S+) (?<tag>\S+?)\[(?<pid>[^\]]+)\]: (?<msg>.*)$")]
+    [GeneratedRegex(@"^<(?<pri>\d+|PRI)>(?<date>\S+) (?<tag>\S+?)\[(?<pid>[^\]]+)\]: (?<msg>.*)$")]
     private static partial Regex HeaderRegex();
 
     [GeneratedRegex(TcpLogPattern, RegexOptions.ExplicitCapture)]

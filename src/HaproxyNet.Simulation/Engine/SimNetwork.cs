@@ -213,12 +213,12 @@ public sealed partial class SimNetwork : INetwork
         for (var round = 0; round < 1000; round++)
         {
             var progress = CompleteConnects();
+            var now = Time.NowUs;
             foreach (var srv in _servers.Values)
             {
-                progress |= srv.Step(Time.NowUs);
+                progress |= srv.Step(now);
             }
 
-            var now = Time.NowUs;
             foreach (var c in _clients)
             {
                 progress |= c.Step(this, now);
@@ -231,7 +231,7 @@ public sealed partial class SimNetwork : INetwork
         }
     }
 
-    /// <summary>The earliest virtual time a client wants to act, or -1.</summary>
+    /// <summary>The earliest virtual time a client wants to act or a server's delayed reply is due, or -1.</summary>
     internal long NextWorldWakeUs()
     {
         var next = -1L;
@@ -243,11 +243,11 @@ public sealed partial class SimNetwork : INetwork
             }
         }
 
-        foreach (var srv in _servers.Values)
+        foreach (var s in _servers.Values)
         {
-            if (srv.NextWakeUs >= 0 && (next < 0 || srv.NextWakeUs < next))
+            if (s.NextWakeUs >= 0 && (next < 0 || s.NextWakeUs < next))
             {
-                next = srv.NextWakeUs;
+                next = s.NextWakeUs;
             }
         }
 

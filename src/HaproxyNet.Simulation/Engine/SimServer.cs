@@ -9,6 +9,9 @@ public sealed class SimServer
     private readonly HashSet<SimSocket> _shut = [];
     private readonly HashSet<SimSocket> _answered = [];
 
+    // Echo replies waiting for their response time, in due order (equal due times keep arrival order).
+    private readonly List<(long DueUs, SimSocket Conn, byte[] Data)> _delayed = [];
+
     internal SimServer(IPEndPoint endPoint, SimServerKind kind)
     {
         EndPoint = endPoint;
@@ -48,8 +51,8 @@ public sealed class SimServer
     /// <summary>Requests an HTTP server parsed so far.</summary>
     public int Requests { get; private set; }
 
-    /// <summary>The earliest virtual time this server wants to act (a delayed answer), or -1.</summary>
-    internal long NextWakeUs { get; private set; } = -1;
+    /// <summary>The earliest virtual time an HTTP answer is due, or -1.</summary>
+    private long _httpWakeUs = -1;
 
     private readonly Dictionary<SimSocket, SimHttpConnection> _httpConns = [];
 
@@ -65,6 +68,19 @@ public sealed class SimServer
     /// <summary><see cref="SimServerKind.Respond"/>: half-close after the reply (default true).</summary>
     public bool CloseAfterResponse { get; set; } = true;
 
+    /// <summary>How long an echo server takes to answer what it received (0: at once, in the same virtual instant).</summary>
+    public int ResponseMs { get; set; }
+
+    /// <summary>The earliest virtual time this server wants to act (a delayed echo reply or HTTP answer), or -1.</summary>
+    internal long NextWakeUs
+    {
+        get
+        {
+            var echo = _delayed.Count == 0 ? -1 : _delayed[0].DueUs;
+            return echo < 0 ? _httpWakeUs : _httpWakeUs < 0 ? echo : Math.Min(echo, _httpWakeUs);
+        }
+    }
+
     internal void Attach(SimSocket serverSide)
     {
         _conns.Add(serverSide);
@@ -75,7 +91,7 @@ public sealed class SimServer
         }
     }
 
-    /// <summary>Reacts to what arrived; returns true when something changed.</summary>
+    /// <summary>Reacts to what arrived and sends the replies due at <paramref name="nowUs"/>; returns true when something changed.</summary>
     internal bool Step(long nowUs)
     {
         if (Kind == SimServerKind.Http)
@@ -84,6 +100,17 @@ public sealed class SimServer
         }
 
         var progress = false;
+        while (_delayed.Count > 0 && _delayed[0].DueUs <= nowUs)
+        {
+            var (_, conn, data) = _delayed[0];
+            _delayed.RemoveAt(0);
+            if (!conn.Closed)
+            {
+                conn.Send(data, out _);
+                progress = true;
+            }
+        }
+
         Span<byte> buf = stackalloc byte[4096];
         for (var i = 0; i < _conns.Count; i++)
         {
@@ -115,6 +142,9 @@ public sealed class SimServer
                             }
 
                             break;
+                        case SimServerKind.Echo when ResponseMs > 0:
+                            _delayed.Add((nowUs + (ResponseMs * 1000L), c, buf[..n].ToArray()));
+                            break;
                         case SimServerKind.Echo:
                             c.Send(buf[..n], out _);
                             break;
@@ -133,7 +163,7 @@ public sealed class SimServer
 
                 if (st == HaproxyNet.Core.Ports.IoStatus.EndOfStream)
                 {
-                    if (Kind == SimServerKind.Hold)
+                    if (Kind == SimServerKind.Hold || HasDelayed(c))
                     {
                         break;
                     }
@@ -166,7 +196,7 @@ public sealed class SimServer
     private bool StepHttp(long nowUs)
     {
         var progress = false;
-        NextWakeUs = -1;
+        _httpWakeUs = -1;
         Span<byte> buf = stackalloc byte[4096];
         foreach (var c in _conns)
         {
@@ -211,9 +241,9 @@ public sealed class SimServer
             }
 
             progress |= h.Step(this, c, nowUs);
-            if (h.WakeUs >= 0 && (NextWakeUs < 0 || h.WakeUs < NextWakeUs))
+            if (h.WakeUs >= 0 && (_httpWakeUs < 0 || h.WakeUs < _httpWakeUs))
             {
-                NextWakeUs = h.WakeUs;
+                _httpWakeUs = h.WakeUs;
             }
         }
 
@@ -221,4 +251,16 @@ public sealed class SimServer
     }
 
     internal void CountRequest() => Requests++;
+    private bool HasDelayed(SimSocket c)
+    {
+        foreach (var d in _delayed)
+        {
+            if (d.Conn == c)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

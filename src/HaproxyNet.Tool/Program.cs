@@ -1,0 +1,3 @@
+using HaproxyNet.Tool;
+
+return ToolMain.Run(args, Console.Out, Console.Error);
