@@ -58,10 +58,12 @@ internal sealed partial class EngineProcess : IDisposable
 
         _loop.StartupMessages = _printer; // listener warnings are printed while starting, as in MODE_STARTING
         RuntimeBuilder.BuildProxies(startup.Config, _loop);
+#if !NATIVE_AOT
         if (settings.WarmUp)
         {
             JitWarmup.Prepare(typeof(EngineLoop).Assembly, typeof(NetworkFactory).Assembly, typeof(SyslogLogSink).Assembly);
         }
+#endif
 
         _signals = new SignalBridge(_loop);
         HookSyslogFailures();
