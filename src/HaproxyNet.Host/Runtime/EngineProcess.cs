@@ -81,6 +81,7 @@ internal sealed partial class EngineProcess : IDisposable
         _signals.Forward(SignalBridge.SigHup, EngineSignal.DumpState);
         _signals.Forward(SignalBridge.SigQuit, EngineSignal.DumpPools);
 
+        using var notify = SystemdNotify.FromEnvironment(); // connected now: chroot would hide its path
         ApplyStartupLimits();
         if (!StartProxies())
         {
@@ -114,6 +115,7 @@ internal sealed partial class EngineProcess : IDisposable
             return 1;
         }
 
+        notify?.Ready(Environment.ProcessId); // before -sf: a reload hands systemd the main PID before the old one exits
         var signal = OldPids.SignalFor(_startup.Options.OldPidsSignal);
         if (signal != 0)
         {

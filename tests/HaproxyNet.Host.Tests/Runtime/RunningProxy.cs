@@ -66,6 +66,10 @@ internal sealed class RunningProxy : IDisposable
 
     /// <summary>Writes <paramref name="config"/> (<c>{SYSLOG}</c>, <c>{FE}</c> replaced) and starts <c>haproxynet -f cfg args</c>.</summary>
     public static RunningProxy Start(string config, int frontendPort, params string[] args)
+        => StartWith(null, config, frontendPort, args);
+
+    /// <summary>As <see cref="Start"/>, with <paramref name="environment"/> added to the child's environment.</summary>
+    public static RunningProxy StartWith(IReadOnlyDictionary<string, string?>? environment, string config, int frontendPort, params string[] args)
     {
         var folder = Path.Combine(Path.GetTempPath(), "hnet-run-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
@@ -78,7 +82,7 @@ internal sealed class RunningProxy : IDisposable
         argv.Add("-f");
         argv.Add("haproxy.cfg");
         argv.AddRange(args); // last, as -sf/-st must be
-        var process = ProxyProcess.Start(argv, folder, Path.Combine(folder, "stdout.log"), Path.Combine(folder, "stderr.log"));
+        var process = ProxyProcess.Start(argv, folder, Path.Combine(folder, "stdout.log"), Path.Combine(folder, "stderr.log"), environment);
         return new RunningProxy(folder, syslog, process);
     }
 
