@@ -30,7 +30,7 @@ public static class VersionText
         "Build options :\n" +
         "  TARGET  = " + frameworkDescription + "\n" +
         "  CPU     = " + processArchitecture.ToLowerInvariant() + "\n" +
-        "  CC      = roslyn (C#)\n" +
+        "  CC      = " + Compiler + "\n" +
         "  CFLAGS  = " + BuildConfiguration + "\n" +
         "  OPTIONS = \n" +
         "\n" +
@@ -42,6 +42,14 @@ public static class VersionText
         "\n" +
         Startup.PollerReport.Format(Cli.DisabledPollers.None) +
         "\n";
+
+    /// <summary>The native binary (<c>PublishAot</c>) says so; the dll runs on the JIT.</summary>
+    private const string Compiler =
+#if NATIVE_AOT
+        "roslyn (C#) + ILCompiler (Native AOT)";
+#else
+        "roslyn (C#)";
+#endif
 
     private const string BuildConfiguration =
 #if DEBUG

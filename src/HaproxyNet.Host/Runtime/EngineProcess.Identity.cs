@@ -1,4 +1,6 @@
+#if !NATIVE_AOT
 using System.Reflection;
+#endif
 
 namespace HaproxyNet.Host.Runtime;
 
@@ -21,7 +23,11 @@ internal sealed partial class EngineProcess
             return true;
         }
 
-        LoadBeforeChroot();
+        _ = TimeZoneInfo.Local;
+#if !NATIVE_AOT
+        LoadBeforeChroot(); // the native binary holds all its code: nothing to read from the old root
+#endif
+
         if (RuntimeLibc.Chroot(RuntimeLibc.CString(dir)) == 0 && RuntimeLibc.Chdir(RuntimeLibc.CString("/")) == 0)
         {
             return true;
@@ -83,9 +89,9 @@ internal sealed partial class EngineProcess
         }
     }
 
+#if !NATIVE_AOT
     private static void LoadBeforeChroot()
     {
-        _ = TimeZoneInfo.Local;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var pending = new Stack<Assembly>();
         pending.Push(typeof(EngineProcess).Assembly);
@@ -107,4 +113,5 @@ internal sealed partial class EngineProcess
             }
         }
     }
+#endif
 }

@@ -59,10 +59,12 @@ internal sealed partial class EngineProcess : IDisposable
 
         _loop.StartupMessages = _printer; // listener warnings are printed while starting, as in MODE_STARTING
         RuntimeBuilder.BuildProxies(startup.Config, _loop);
+#if !NATIVE_AOT
         if (settings.WarmUp)
         {
             JitWarmup.Prepare(typeof(EngineLoop).Assembly, typeof(NetworkFactory).Assembly, typeof(SyslogLogSink).Assembly);
         }
+#endif
 
         _signals = new SignalBridge(_loop);
         HookSyslogFailures();
@@ -80,6 +82,7 @@ internal sealed partial class EngineProcess : IDisposable
         _signals.Forward(SignalBridge.SigHup, EngineSignal.DumpState);
         _signals.Forward(SignalBridge.SigQuit, EngineSignal.DumpPools);
 
+        using var notify = SystemdNotify.FromEnvironment(); // connected now: chroot would hide its path
         ApplyStartupLimits();
         if (!StartProxies())
         {
@@ -113,6 +116,7 @@ internal sealed partial class EngineProcess : IDisposable
             return 1;
         }
 
+        notify?.Ready(Environment.ProcessId); // before -sf: a reload hands systemd the main PID before the old one exits
         var signal = OldPids.SignalFor(_startup.Options.OldPidsSignal);
         if (signal != 0)
         {

@@ -1,3 +1,4 @@
+#if !NATIVE_AOT
 using System.Reflection;
 using System.Runtime.CompilerServices;
 
@@ -8,7 +9,9 @@ namespace HaproxyNet.Host.Runtime;
 /// 1.4 is native code: its first connection costs what every other one does. Here the first accept, connect
 /// and log line would each pay for just-in-time compilation (measured 45-105 ms of extra <c>Tc</c> on a
 /// loaded 2-core machine, beyond the harness's 100 ms tolerance), so every non-generic method of the engine,
-/// I/O and log assemblies is prepared once at startup, before binding.
+/// I/O and log assemblies is prepared once at startup, before binding. The Native AOT binary is compiled ahead of
+/// time and has no JIT: this class is not compiled into it (<c>NATIVE_AOT</c>, set by the Host project when published
+/// with <c>PublishAot</c>), so the reflection here only ever runs untrimmed.
 /// </remarks>
 internal static class JitWarmup
 {
@@ -80,3 +83,4 @@ internal static class JitWarmup
         }
     }
 }
+#endif

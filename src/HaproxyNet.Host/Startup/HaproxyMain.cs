@@ -97,6 +97,12 @@ public static class HaproxyMain
             context.Streams.WriteStdoutStdio(PollerReport.UsingLine);
         }
 
+        // Beyond 1.4 (never under -c): name what the configuration asks for and the engine does not do yet.
+        if (modes.ShowsMessages && UnperformedFeatures.Describe(result.Document!) is { } unperformed)
+        {
+            printer.Warning(unperformed);
+        }
+
         var status = context.RunEngine(new EngineStartup(options, result.Document!, modes, printer, argv0));
         context.Streams.FlushStdio(); // exit(): a process killed before this point never prints the held text
         return status;

@@ -16,8 +16,13 @@ internal static class HaproxyNetProcess
     /// <summary>As <see cref="Run"/>, with extra environment variables for the child.</summary>
     public static ProcessOutcome RunWithEnvironment(
         string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+        => RunCommand(["dotnet", DllPath], workingDirectory, environment, args);
+
+    /// <summary>Runs <paramref name="command"/> (a program and its first words) followed by <paramref name="args"/>.</summary>
+    public static ProcessOutcome RunCommand(
+        IReadOnlyList<string> command, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(command[0])
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardInput = true,
@@ -30,7 +35,11 @@ internal static class HaproxyNetProcess
             start.Environment[name] = value;
         }
 
-        start.ArgumentList.Add(DllPath);
+        for (var i = 1; i < command.Count; i++)
+        {
+            start.ArgumentList.Add(command[i]);
+        }
+
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -38,7 +47,7 @@ internal static class HaproxyNetProcess
 
         // Day of year before and after the run, as the shared harness accepts either (midnight).
         var days = new HashSet<int> { DateTime.Now.DayOfYear - 1 };
-        using var process = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        using var process = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException(command[0] + " did not start");
         process.StandardInput.Close();
         var stdout = new MemoryStream();
         var stderr = new MemoryStream();

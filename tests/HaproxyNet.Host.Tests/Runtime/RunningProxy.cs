@@ -66,6 +66,15 @@ internal sealed class RunningProxy : IDisposable
 
     /// <summary>Writes <paramref name="config"/> (<c>{SYSLOG}</c>, <c>{FE}</c> replaced) and starts <c>haproxynet -f cfg args</c>.</summary>
     public static RunningProxy Start(string config, int frontendPort, params string[] args)
+        => StartWith(null, config, frontendPort, args);
+
+    /// <summary>As <see cref="Start"/>, with <paramref name="environment"/> added to the child's environment.</summary>
+    public static RunningProxy StartWith(IReadOnlyDictionary<string, string?>? environment, string config, int frontendPort, params string[] args)
+        => StartCommand(["dotnet", Path.Combine(AppContext.BaseDirectory, "haproxynet.dll")], environment, config, frontendPort, args);
+
+    /// <summary>As <see cref="StartWith"/>, running <paramref name="command"/> (e.g. the native binary) instead of the dll.</summary>
+    public static RunningProxy StartCommand(
+        IReadOnlyList<string> command, IReadOnlyDictionary<string, string?>? environment, string config, int frontendPort, params string[] args)
     {
         var folder = Path.Combine(Path.GetTempPath(), "hnet-run-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
@@ -74,11 +83,11 @@ internal sealed class RunningProxy : IDisposable
         var text = config.Replace("{SYSLOG}", syslog.Port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{FE}", frontendPort.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
         File.WriteAllText(Path.Combine(folder, "haproxy.cfg"), text);
-        var argv = new List<string> { "dotnet", Path.Combine(AppContext.BaseDirectory, "haproxynet.dll") };
+        var argv = new List<string>(command);
         argv.Add("-f");
         argv.Add("haproxy.cfg");
         argv.AddRange(args); // last, as -sf/-st must be
-        var process = ProxyProcess.Start(argv, folder, Path.Combine(folder, "stdout.log"), Path.Combine(folder, "stderr.log"));
+        var process = ProxyProcess.Start(argv, folder, Path.Combine(folder, "stdout.log"), Path.Combine(folder, "stderr.log"), environment);
         return new RunningProxy(folder, syslog, process);
     }
 

@@ -68,6 +68,10 @@ public class HaproxyMainTests
 
     private static string ValidFile => Path.Combine(TestDataPaths.ConfigCheck, "valid-minimal.cfg");
 
+    /// <summary>valid-minimal.cfg is <c>mode http</c>: until HTTP mode exists the run names it once (not under -c).</summary>
+    private static string UnperformedWarning =>
+        UnperformedFeatures.Describe(TestDocuments.ValidMinimal()) is { } text ? "[WARNING] 059/100000 (42) : " + text : string.Empty;
+
     [ConfigLoaderFact]
     public void Run_CheckValidFile_ValidLineNoEngine()
     {
@@ -79,12 +83,12 @@ public class HaproxyMainTests
     }
 
     [ConfigLoaderFact]
-    public void Run_ForegroundValidFile_EngineRunsSilently()
+    public void Run_ForegroundValidFile_EngineRunsWithOnlyTheUnperformedWarning()
     {
         var (code, stdout, stderr, runs) = Run("haproxynet", "-db", "-f", ValidFile);
         Assert.Equal(0, code);
         Assert.Empty(stdout);
-        Assert.Empty(stderr);
+        Assert.Equal(UnperformedWarning, stderr);
         Assert.Equal(1, runs);
     }
 
@@ -94,7 +98,7 @@ public class HaproxyMainTests
         var (code, stdout, stderr, runs) = Run("haproxynet", "-V", "-db", "-f", ValidFile);
         Assert.Equal(0, code);
         Assert.Equal(PollerReport.UsingLine, stdout);
-        Assert.Equal(PollerReport.Format(HaproxyNet.Host.Cli.DisabledPollers.None), stderr);
+        Assert.Equal(PollerReport.Format(HaproxyNet.Host.Cli.DisabledPollers.None) + UnperformedWarning, stderr);
         Assert.Equal(1, runs);
     }
 

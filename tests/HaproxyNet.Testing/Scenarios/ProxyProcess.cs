@@ -43,7 +43,10 @@ public sealed class ProxyProcess : IDisposable
     public bool HasExited => _process.HasExited;
 
     /// <summary>Starts <paramref name="argv"/> in <paramref name="workingDirectory"/>, stdin closed, output to the two files.</summary>
-    public static ProxyProcess Start(IReadOnlyList<string> argv, string workingDirectory, string stdoutPath, string stderrPath)
+    /// <param name="environment">Variables added to (or, when null, removed from) the inherited environment.</param>
+    public static ProxyProcess Start(
+        IReadOnlyList<string> argv, string workingDirectory, string stdoutPath, string stderrPath,
+        IReadOnlyDictionary<string, string?>? environment = null)
     {
         var info = new ProcessStartInfo(argv[0])
         {
@@ -56,6 +59,14 @@ public sealed class ProxyProcess : IDisposable
         for (var i = 1; i < argv.Count; i++)
         {
             info.ArgumentList.Add(argv[i]);
+        }
+
+        if (environment is not null)
+        {
+            foreach (var (name, value) in environment)
+            {
+                info.Environment[name] = value;
+            }
         }
 
         try

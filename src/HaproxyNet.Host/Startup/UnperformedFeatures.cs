@@ -1,0 +1,158 @@
+using System.Text;
+using HaproxyNet.Config.Model;
+
+namespace HaproxyNet.Host.Startup;
+
+/// <summary>
+/// One configured feature that the parser accepts (with 1.4's verdict) but the engine does not perform yet.
+/// </summary>
+/// <param name="Name">How the warning names it: the configuration keyword(s) an operator would grep for.</param>
+/// <param name="Example">
+/// Lines that trigger this row and no other (besides <c>mode http</c> when <paramref name="HttpOnly"/>): put in a
+/// <c>listen</c> section for a proxy row, in <c>global</c> for a global row. The tests load each one.
+/// </param>
+/// <param name="InProxy">Whether a proxy section configures it; null for a global row.</param>
+/// <param name="InGlobal">Whether the global section configures it; null for a proxy row.</param>
+/// <param name="HttpOnly">
+/// Only reported for <c>mode http</c> proxies: in other modes 1.4 ignores it too (and its <c>-c</c> says so).
+/// </param>
+internal sealed record UnperformedFeature(
+    string Name,
+    string Example,
+    Func<ProxySection, bool>? InProxy = null,
+    Func<GlobalSection, bool>? InGlobal = null,
+    bool HttpOnly = false);
+
+/// <summary>
+/// The one list of what HaproxyNet accepts in a configuration and does not do yet; <c>haproxynet</c> names every
+/// row a configuration uses in one <c>[WARNING]</c> at start (never under <c>-c</c>, whose output stays 1.4's).
+/// </summary>
+/// <remarks>
+/// Delete a row in the commit that makes its feature work: the tests (<c>UnperformedFeaturesTests</c>) load every
+/// row's <see cref="UnperformedFeature.Example"/> and expect exactly that row's name, so a stale row or a missing
+/// example fails them. Derived from what <c>RuntimeBuilder</c> and the engine read today (TCP mode only; no
+/// checks, no stats, no switching rules beyond <c>default_backend</c>).
+/// </remarks>
+internal static class UnperformedFeatures
+{
+    public static readonly IReadOnlyList<UnperformedFeature> Table =
+    [
+        // The HTTP engine (issue "HTTP mode, part 1").
+        new("mode http", "mode http", p => p.Mode == ProxyMode.Http),
+        new("mode health", "mode health", p => p.Mode == ProxyMode.Health),
+
+        // Layer-7 rules, rewriting, persistence and hashing (issue "HTTP mode, part 2").
+        new("balance uri/url_param/hdr", "balance uri", p => p.Balance is BalanceAlgorithm.Uri or BalanceAlgorithm.UrlParam or BalanceAlgorithm.Header, HttpOnly: true),
+        new("use_backend", "use_backend other if TRUE", p => p.SwitchingRules.Count > 0),
+        new("cookie", "cookie SRV insert", p => p.CookieName is not null, HttpOnly: true),
+        new("appsession", "appsession JSESSIONID len 52 timeout 3h", p => p.AppSessionName is not null, HttpOnly: true),
+        new("redirect", "redirect prefix http://example.com if TRUE", p => p.RedirectRules.Count > 0, HttpOnly: true),
+        new("reqrep/reqdel/reqdeny/rsprep... (req*/rsp* rules)", "reqidel ^X-Forwarded-For:.*", p => p.RegexRules.Count > 0, HttpOnly: true),
+        new("reqadd/rspadd", "reqadd X-Test:\\ 1", p => p.HeaderAddRules.Count > 0, HttpOnly: true),
+        new("http-request", "http-request deny if FALSE", p => p.HttpRequestRules.Count > 0, HttpOnly: true),
+        new("block", "block if FALSE", p => HasConditionRule(p, "block"), HttpOnly: true),
+        new("force-persist/ignore-persist", "force-persist if TRUE", p => HasConditionRule(p, "force-persist") || HasConditionRule(p, "ignore-persist"), HttpOnly: true),
+        new("capture", "capture request header Host len 32", p => p.RequestCaptures.Count > 0 || p.ResponseCaptures.Count > 0 || p.CaptureCookie is not null, HttpOnly: true),
+        new("option forwardfor", "option forwardfor", p => p.ForwardForHeader is not null, HttpOnly: true),
+        new("option originalto", "option originalto", p => p.OriginalToHeader is not null, HttpOnly: true),
+        new("http-send-name-header", "http-send-name-header X-Srv", p => p.HttpSendNameHeader is not null, HttpOnly: true),
+        new("errorfile/errorloc", "errorloc 503 http://example.com/503", p => p.ErrorFiles.Count > 0 || p.ErrorLocations.Count > 0, HttpOnly: true),
+        new("monitor-uri/monitor fail", "monitor-uri /up", p => p.MonitorUri is not null || HasConditionRule(p, "monitor fail"), HttpOnly: true),
+        new("stick-table/stick", "stick-table type ip size 1k\n    stick on src", p => p.StickTable is not null || p.StickRules.Count > 0),
+        new("persist rdp-cookie", "persist rdp-cookie", p => p.PersistRdpCookie is not null),
+
+        // Health checks and the stats page/socket (issue "Operating it").
+        new("check/track (health checks)", "server c1 127.0.0.1:9 check", p => AnyServer(p, static s => s.Check || s.Track is not null)),
+        new("stats", "stats enable", p => p.Stats is not null, HttpOnly: true),
+        new("stats socket", "stats socket /tmp/haproxynet-unperformed.sock", InGlobal: g => g.StatsSocket is not null),
+    ];
+
+    /// <summary>The rows <paramref name="config"/> uses, each with where: <c>global</c>, <c>frontend 'www'</c>...</summary>
+    public static IReadOnlyList<(UnperformedFeature Row, IReadOnlyList<string> Places)> Detect(ConfigDocument config)
+    {
+        var found = new List<(UnperformedFeature, IReadOnlyList<string>)>();
+        foreach (var row in Table)
+        {
+            var places = new List<string>();
+            if (row.InGlobal is { } inGlobal && inGlobal(config.Global))
+            {
+                places.Add("global");
+            }
+
+            if (row.InProxy is { } inProxy)
+            {
+                foreach (var p in config.Proxies)
+                {
+                    if (!p.Disabled && (!row.HttpOnly || p.Mode == ProxyMode.Http) && inProxy(p))
+                    {
+                        places.Add(ProxyType(p.Capabilities) + " '" + p.Name + "'");
+                    }
+                }
+            }
+
+            if (places.Count > 0)
+            {
+                found.Add((row, places));
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// The start-up warning's text (with its newline) for <paramref name="config"/>, or null when every configured
+    /// feature is performed: <c>HaproxyNet accepts but does not perform yet: 'mode http' (frontend 'www'); ...</c>.
+    /// </summary>
+    public static string? Describe(ConfigDocument config)
+    {
+        var found = Detect(config);
+        if (found.Count == 0)
+        {
+            return null;
+        }
+
+        var sb = new StringBuilder("HaproxyNet accepts but does not perform yet: ");
+        for (var i = 0; i < found.Count; i++)
+        {
+            var (row, places) = found[i];
+            sb.Append(i == 0 ? "'" : "; '").Append(row.Name).Append("' (").Append(string.Join(", ", places)).Append(')');
+        }
+
+        return sb.Append(". These settings are ignored.\n").ToString();
+    }
+
+    /// <summary>1.4's <c>proxy_type_str</c>: frontend, backend, else proxy (a listen section).</summary>
+    private static string ProxyType(ProxyCapabilities cap) =>
+        (cap & (ProxyCapabilities.Frontend | ProxyCapabilities.Backend)) switch
+        {
+            ProxyCapabilities.Frontend => "frontend",
+            ProxyCapabilities.Backend => "backend",
+            _ => "proxy",
+        };
+
+    private static bool HasConditionRule(ProxySection p, string keyword)
+    {
+        foreach (var r in p.ConditionRules)
+        {
+            if (r.Keyword == keyword)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AnyServer(ProxySection p, Func<ServerLine, bool> test)
+    {
+        foreach (var s in p.Servers)
+        {
+            if (test(s))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

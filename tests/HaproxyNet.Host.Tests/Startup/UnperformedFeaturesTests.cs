@@ -1,0 +1,249 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using HaproxyNet.Config;
+using HaproxyNet.Config.Model;
+using HaproxyNet.Host.Engine;
+using HaproxyNet.Host.Output;
+using HaproxyNet.Host.Platform;
+using HaproxyNet.Host.Startup;
+using HaproxyNet.Host.Tests.Process;
+using HaproxyNet.Testing;
+
+namespace HaproxyNet.Host.Tests.Startup;
+
+/// <summary>
+/// The start-up warning about configured features the engine does not perform yet: each row of
+/// <see cref="UnperformedFeatures.Table"/> is triggered by its own example and by nothing else.
+/// </summary>
+public sealed partial class UnperformedFeaturesTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("haproxynet-unperformed-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    public static TheoryData<string> RowNames()
+    {
+        var data = new TheoryData<string>();
+        foreach (var row in UnperformedFeatures.Table)
+        {
+            data.Add(row.Name);
+        }
+
+        return data;
+    }
+
+    public static TheoryData<string> HttpOnlyRowNames()
+    {
+        var data = new TheoryData<string>();
+        foreach (var row in UnperformedFeatures.Table)
+        {
+            if (row.HttpOnly)
+            {
+                data.Add(row.Name);
+            }
+        }
+
+        return data;
+    }
+
+    private static UnperformedFeature Row(string name)
+    {
+        foreach (var row in UnperformedFeatures.Table)
+        {
+            if (row.Name == name)
+            {
+                return row;
+            }
+        }
+
+        throw new InvalidOperationException(name);
+    }
+
+    private static bool HasRow(string name)
+    {
+        foreach (var row in UnperformedFeatures.Table)
+        {
+            if (row.Name == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A TCP config with a listen section and a spare backend; the row's lines go into listen or global.</summary>
+    private static string ConfigFor(UnperformedFeature row)
+    {
+        var globalLines = row.InGlobal is not null ? "    " + row.Example + "\n" : string.Empty;
+        var proxyLines = row.InProxy is not null ? "    " + row.Example + "\n" : string.Empty;
+        if (row.HttpOnly)
+        {
+            proxyLines = "    mode http\n" + proxyLines;
+        }
+
+        return "global\n    maxconn 100\n" + globalLines +
+            "defaults\n    mode tcp\n    timeout connect 5s\n    timeout client 5s\n    timeout server 5s\n" +
+            "listen px\n    bind 127.0.0.1:18080\n" + proxyLines + "    server s1 127.0.0.1:9\n" +
+            "backend other\n    server o1 127.0.0.1:9\n";
+    }
+
+    private string Write(string text)
+    {
+        var path = Path.Combine(_dir, "haproxy.cfg");
+        File.WriteAllText(path, text, Encoding.Latin1);
+        return path;
+    }
+
+    private ConfigDocument Load(string text)
+    {
+        var sink = new CapturingSink();
+        var result = ConfigLoader.Load([Write(text)], new ConfigLoadOptions(), new SystemConfigEnvironment(), sink);
+        Assert.True(result.IsValid, text + "\n" + string.Join(string.Empty, sink.Messages));
+        return result.Document!;
+    }
+
+    [ConfigLoaderTheory]
+    [MemberData(nameof(RowNames))]
+    public void Detect_RowExample_NamesExactlyThatRow(string name)
+    {
+        var row = Row(name);
+        var expected = new SortedSet<string>(StringComparer.Ordinal) { row.Name };
+        if (row.HttpOnly && HasRow("mode http"))
+        {
+            expected.Add("mode http");
+        }
+
+        var found = UnperformedFeatures.Detect(Load(ConfigFor(row)));
+
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var (r, places) in found)
+        {
+            names.Add(r.Name);
+            Assert.Equal([row.InGlobal is not null && r == row ? "global" : "proxy 'px'"], places);
+        }
+
+        Assert.Equal(expected, names);
+    }
+
+    [ConfigLoaderTheory]
+    [MemberData(nameof(HttpOnlyRowNames))]
+    public void Detect_HttpOnlyRowInTcpProxy_NotNamed(string name)
+    {
+        // 1.4 ignores these outside mode http too (and -c warns): nothing for HaproxyNet to add.
+        var row = Row(name);
+        var config = Load(ConfigFor(row with { HttpOnly = false }));
+        Assert.Empty(UnperformedFeatures.Detect(config));
+    }
+
+    public static TheoryData<string> TcpConfigs()
+    {
+        var data = new TheoryData<string>();
+        foreach (var sample in new[] { "tcp-demo.cfg", "seed-incident.cfg", "seed-fixed.cfg" })
+        {
+            data.Add(Path.Combine(TestDataPaths.Samples, sample));
+        }
+
+        foreach (var golden in new[] { "seed-incident", "seed-fixed", "tcp-basic", "tcp-log-options" })
+        {
+            data.Add(Path.Combine(TestDataPaths.Golden(golden), "haproxy.cfg"));
+        }
+
+        return data;
+    }
+
+    [ConfigLoaderTheory]
+    [MemberData(nameof(TcpConfigs))]
+    public void Describe_AllTcpConfig_Null(string file)
+    {
+        Assert.Null(UnperformedFeatures.Describe(Load(Placeholders(File.ReadAllText(file, Encoding.Latin1)))));
+    }
+
+    [ConfigLoaderFact]
+    public void Describe_HealthChecksGolden_NamesHttpChecksAndSwitchingWithProxies()
+    {
+        var text = Placeholders(File.ReadAllText(Path.Combine(TestDataPaths.Golden("health-checks"), "haproxy.cfg"), Encoding.Latin1));
+
+        var warning = UnperformedFeatures.Describe(Load(text));
+
+        Assert.NotNull(warning);
+        Assert.StartsWith("HaproxyNet accepts but does not perform yet: ", warning, StringComparison.Ordinal);
+        Assert.EndsWith(". These settings are ignored.\n", warning, StringComparison.Ordinal);
+        Assert.Single(warning.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("'check/track (health checks)' (backend 'app', backend 'solo')", warning, StringComparison.Ordinal);
+        Assert.Contains("'use_backend' (frontend 'web')", warning, StringComparison.Ordinal);
+        if (HasRow("mode http"))
+        {
+            Assert.Contains("'mode http' (frontend 'web', backend 'app', backend 'solo')", warning, StringComparison.Ordinal);
+        }
+    }
+
+    private static string Placeholders(string text) => PlaceholderPattern().Replace(text, "10000");
+
+    [GeneratedRegex(@"\$\{[A-Z0-9_]+\}")]
+    private static partial Regex PlaceholderPattern();
+
+    private (int Code, string Stdout, string Stderr) Run(params string[] args)
+    {
+        using var stdout = new MemoryStream();
+        using var stderr = new MemoryStream();
+        var context = new StartupContext(
+            new StdStreams(stdout, stderr),
+            new FixedTimeProvider(new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.Zero), TimeSpan.Zero),
+            42,
+            new SystemConfigEnvironment(),
+            static (EngineStartup _) => 0);
+        var code = HaproxyMain.Run("haproxynet", args, context);
+        return (code, Encoding.Latin1.GetString(stdout.ToArray()), Encoding.Latin1.GetString(stderr.ToArray()));
+    }
+
+    private string CheckedConfig() => Write(ConfigFor(Row("check/track (health checks)")));
+
+    [ConfigLoaderFact]
+    public void Run_ConfigWithChecks_OneWarningLineOnStderrBeforeTheEngine()
+    {
+        var path = CheckedConfig();
+
+        var (code, stdout, stderr) = Run("-db", "-f", path);
+
+        Assert.Equal(0, code);
+        Assert.Empty(stdout);
+        Assert.Equal(
+            "[WARNING] 059/100000 (42) : HaproxyNet accepts but does not perform yet: 'check/track (health checks)' (proxy 'px'). These settings are ignored.\n",
+            stderr);
+    }
+
+    [ConfigLoaderTheory]
+    [InlineData("-c")]
+    [InlineData("-q")]
+    public void Run_CheckModeOrQuiet_NoWarning(string flag)
+    {
+        var path = CheckedConfig();
+
+        var (code, stdout, stderr) = Run(flag, "-db", "-f", path);
+
+        Assert.Equal(0, code);
+        Assert.Equal(flag == "-c" ? HaproxyMain.ValidMessage : string.Empty, stdout);
+        Assert.Empty(stderr);
+    }
+
+    [ConfigLoaderFact]
+    public void Run_QuietButVerbose_WarningShown()
+    {
+        // 1.4's Warning(): silent when quiet unless verbose.
+        var (_, _, stderr) = Run("-q", "-V", "-db", "-f", CheckedConfig());
+
+        Assert.Contains("[WARNING] 059/100000 (42) : HaproxyNet accepts but does not perform yet: ", stderr, StringComparison.Ordinal);
+    }
+
+    [ConfigLoaderFact]
+    public void Run_QuietKeywordInGlobal_NoWarning()
+    {
+        var path = Write(ConfigFor(Row("check/track (health checks)")).Replace("global\n", "global\n    quiet\n", StringComparison.Ordinal));
+
+        // Without -d/-db: 1.4 drops the configuration's quiet (and daemon) under those flags.
+        var (_, _, stderr) = Run("-f", path);
+
+        Assert.Empty(stderr);
+    }
+}
