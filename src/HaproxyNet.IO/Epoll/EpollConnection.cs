@@ -11,6 +11,12 @@ internal sealed unsafe class EpollConnection : FdEntry, IConnection
     private IPEndPoint? _local;
     private IPEndPoint? _remote;
 
+    /// <summary>A speculative connect whose outcome nobody has seen yet (no epoll registration so far).</summary>
+    private bool _connecting;
+
+    /// <summary>The connect outcome found by <see cref="ProbeConnect"/>, handed out once by <see cref="TakeSocketError"/>; -1 = none.</summary>
+    private int _connectVerdict = -1;
+
     internal EpollConnection(EpollPoller poller, int fd, IPEndPoint? remote)
         : base(poller, fd)
     {
@@ -91,6 +97,11 @@ internal sealed unsafe class EpollConnection : FdEntry, IConnection
 
         if (n >= 0)
         {
+            if (_connecting)
+            {
+                Connected();
+            }
+
             status = IoStatus.Ok;
             return (int)n;
         }
@@ -102,10 +113,19 @@ internal sealed unsafe class EpollConnection : FdEntry, IConnection
     /// <inheritdoc />
     public void SetInterest(bool read, bool write)
     {
-        if (!IsClosed)
+        if (IsClosed)
         {
-            ChangeInterest((read ? Read : 0) | (write ? Write : 0));
+            return;
         }
+
+        if (_connecting && !write && read)
+        {
+            // Reads wanted before anyone looked at the connect: only epoll can tell when data comes.
+            _connecting = false;
+            ClearReady(Read | Write);
+        }
+
+        ChangeInterest((read ? Read : 0) | (write ? Write : 0));
     }
 
     /// <inheritdoc />
@@ -123,6 +143,13 @@ internal sealed unsafe class EpollConnection : FdEntry, IConnection
         if (IsClosed)
         {
             return 0;
+        }
+
+        if (_connectVerdict >= 0)
+        {
+            var verdict = _connectVerdict;
+            _connectVerdict = -1;
+            return verdict;
         }
 
         var error = 0;
@@ -155,7 +182,63 @@ internal sealed unsafe class EpollConnection : FdEntry, IConnection
 
     internal override void FireRead() => Handler?.OnReadable();
 
-    internal override void FireWrite() => Handler?.OnWritable();
+    internal override void FireWrite()
+    {
+        if (_connecting && !ProbeConnect())
+        {
+            return; // still in progress: epoll now watches it and will call again
+        }
+
+        Handler?.OnWritable();
+    }
+
+    /// <summary>Starts a speculative connect: writable until proven otherwise, not registered in epoll.</summary>
+    internal void BeginConnect()
+    {
+        _connecting = true;
+        Ready = Write;
+    }
+
+    /// <summary>
+    /// connect() again on a speculative connect, as 1.4's stream_sock_write does when it has nothing to send: 0 or
+    /// EISCONN = connected, EALREADY/EINPROGRESS = still running (handed over to epoll), anything else = the
+    /// connect error (kept for <see cref="TakeSocketError"/>). False while the connect is still in progress.
+    /// </summary>
+    private bool ProbeConnect()
+    {
+        var target = _remote!;
+        byte* addr = stackalloc byte[SockAddr.MaxSize];
+        var length = SockAddr.Write(target, new Span<byte>(addr, SockAddr.MaxSize));
+        var errno = LibC.Connect(Fd, addr, (uint)length) == 0 ? 0 : LibC.Errno;
+        if (errno is Linux.EALREADY or Linux.EINPROGRESS or Linux.EINTR)
+        {
+            _connecting = false; // epoll's EPOLLOUT is the verdict from now on, SO_ERROR the error
+            ClearReady(Read | Write);
+            return false;
+        }
+
+        if (errno is 0 or Linux.EISCONN)
+        {
+            Connected();
+            _connectVerdict = 0;
+            return true;
+        }
+
+        _connecting = false;
+        _connectVerdict = errno;
+        return true;
+    }
+
+    /// <summary>The connect is over: reads become speculative too (the first EAGAIN registers the socket).</summary>
+    private void Connected()
+    {
+        _connecting = false;
+        Ready |= Read;
+        if ((Interest & Read) != 0)
+        {
+            Poller.MarkPending(this);
+        }
+    }
 
     private IoStatus Failed(int direction)
     {

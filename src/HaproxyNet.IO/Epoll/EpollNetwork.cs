@@ -173,8 +173,10 @@ public sealed unsafe class EpollNetwork : INetwork, IDisposable
         var connection = new EpollConnection(_poller, fd, target);
         _poller.Attach(connection);
 
-        // Not speculative: SO_ERROR reads 0 while the handshake is still running, so wait for epoll's verdict.
-        _poller.Register(connection);
+        // Speculative, as sepoll: the write side is tried before asking epoll (on loopback the handshake is over
+        // when connect() returns). SO_ERROR reads 0 while a handshake runs, so the first write event asks
+        // connect() again (EISCONN / EALREADY / the error); a connect still in progress then waits for epoll.
+        connection.BeginConnect();
         status = ConnectStatus.InProgress;
         return connection;
     }

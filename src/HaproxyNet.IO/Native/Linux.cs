@@ -42,6 +42,7 @@ internal static class Linux
     internal const int EPOLL_CLOEXEC = 0x80000;
     internal const int EPOLL_CTL_ADD = 1;
     internal const int EPOLL_CTL_DEL = 2;
+    internal const int EPOLL_CTL_MOD = 3;
     internal const uint EPOLLIN = 0x1;
     internal const uint EPOLLOUT = 0x4;
     internal const uint EPOLLERR = 0x8;
