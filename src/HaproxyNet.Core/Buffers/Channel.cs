@@ -9,7 +9,7 @@ namespace HaproxyNet.Core.Buffers;
 /// Storage is rented from <see cref="ArrayPool{T}"/> only while data is held and returned once drained, so an idle
 /// session holds no buffer. Everything present may be forwarded (TCP infinite forward); analysers gate it.
 /// </remarks>
-public sealed class Channel
+public sealed partial class Channel
 {
     private readonly BufferUsage? _usage;
     private byte[]? _data;
@@ -58,7 +58,7 @@ public sealed class Channel
     /// <summary>The stream interface draining this buffer.</summary>
     public StreamInterface? Consumer { get; set; }
 
-    public bool IsEmpty => Length == 0;
+    public bool IsEmpty => Length == 0 && PipeData == 0;
 
     /// <summary>
     /// Data present and to come are scheduled for sending (1.4's <c>buffer_flush</c> + infinite <c>to_forward</c>),
@@ -67,9 +67,9 @@ public sealed class Channel
     public bool Forwarding { get; set; }
 
     /// <summary>BF_OUT_EMPTY: nothing scheduled for sending (bytes an analyser still holds do not count).</summary>
-    public bool IsOutEmpty => Length == 0 || !Forwarding;
+    public bool IsOutEmpty => (Length == 0 && PipeData == 0) || !Forwarding;
 
-    public bool IsFull => Length >= Size;
+    public bool IsFull => Length >= Size || PipeFull;
 
     public bool Has(ChannelFlags f) => (Flags & f) != 0;
 

@@ -25,7 +25,10 @@ public static partial class RuntimeBuilder
             MaxConn = g.MaxConn != 0 ? g.MaxConn : DefaultMaxConn,
             MaxAccept = g.TuneMaxAccept != 0 ? g.TuneMaxAccept : g.NbProc > 1 ? 8 : 100,
             BufSize = g.TuneBufSize != 0 ? g.TuneBufSize : 16384,
+            UseSplice = !g.NoSplice,
+            PipeSize = g.TunePipeSize,
         };
+        settings.MaxPipes = g.MaxPipes != 0 ? g.MaxPipes : DefaultMaxPipes(doc, settings.MaxConn);
         foreach (var l in g.Logs)
         {
             settings.Logs.Add(ToLogTarget(l));

@@ -111,6 +111,101 @@ internal sealed unsafe class EpollConnection : FdEntry, IConnection
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// splice(socket → pipe, SPLICE_F_MOVE|SPLICE_F_NONBLOCK). EAGAIN with an empty pipe means the socket is
+    /// drained (readiness cleared); with bytes in the pipe it may mean the pipe is full, so the socket stays ready.
+    /// </remarks>
+    public int SpliceIn(IPipe pipe, int max, out IoStatus status, out bool unsupported)
+    {
+        unsupported = false;
+        var p = (EpollPipe)pipe;
+        if (IsClosed)
+        {
+            status = IoStatus.Error;
+            return 0;
+        }
+
+        var n = LibC.Splice(Fd, p.WriteFd, (nuint)max, Linux.SPLICE_F_MOVE | Linux.SPLICE_F_NONBLOCK);
+        if (n > 0)
+        {
+            p.Data += (int)n;
+            status = IoStatus.Ok;
+            return (int)n;
+        }
+
+        if (n == 0)
+        {
+            status = IoStatus.EndOfStream;
+            return 0;
+        }
+
+        var errno = LibC.Errno;
+        if (errno == Linux.EAGAIN)
+        {
+            if (p.Data == 0)
+            {
+                ClearReady(Read);
+            }
+
+            status = IoStatus.WouldBlock;
+            return 0;
+        }
+
+        if (errno is Linux.EINVAL or Linux.ENOSYS)
+        {
+            unsupported = true;
+            status = IoStatus.WouldBlock;
+            return 0;
+        }
+
+        if (errno == Linux.EINTR)
+        {
+            status = IoStatus.WouldBlock;
+            return 0;
+        }
+
+        LastErrno = errno;
+        status = IoStatus.Error;
+        return 0;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>splice(pipe → socket): EAGAIN means the socket is full (write readiness cleared).</remarks>
+    public int SpliceOut(IPipe pipe, out IoStatus status)
+    {
+        var p = (EpollPipe)pipe;
+        if (IsClosed || p.Data == 0)
+        {
+            status = IsClosed ? IoStatus.Error : IoStatus.Ok;
+            return 0;
+        }
+
+        var n = LibC.Splice(p.ReadFd, Fd, (nuint)p.Data, Linux.SPLICE_F_MOVE | Linux.SPLICE_F_NONBLOCK);
+        if (n > 0)
+        {
+            p.Data -= (int)n;
+            if (_connecting)
+            {
+                Connected();
+            }
+
+            status = IoStatus.Ok;
+            return (int)n;
+        }
+
+        if (n == 0)
+        {
+            // The pipe said it was empty although bytes were counted in it: nothing sane can follow.
+            LastErrno = Linux.EINVAL;
+            status = IoStatus.Error;
+            return 0;
+        }
+
+        status = Failed(Write);
+        return 0;
+    }
+
+    /// <inheritdoc />
     public void SetInterest(bool read, bool write)
     {
         if (IsClosed)

@@ -22,14 +22,21 @@ internal sealed class EngineOnEpoll : IDisposable
     private readonly EpollNetwork _network = new();
     private readonly byte[] _response;
     private readonly int _requestSize;
+    private readonly Action<Socket>? _serve;
     private volatile bool _stop;
     private volatile int _measureFrom = -1;
     private volatile int _measureTo = -1;
     private long[]? _counts;
     private Exception? _loopFailure;
 
-    public EngineOnEpoll(int requestSize, int responseSize, Action<Proxy>? configure = null, GlobalSettings? global = null)
+    /// <param name="requestSize">Bytes the default backend reads before answering.</param>
+    /// <param name="responseSize">Bytes the default backend answers before closing.</param>
+    /// <param name="configure">Changes to the <c>listen</c> proxy (options, logs).</param>
+    /// <param name="global">Global settings (defaults otherwise).</param>
+    /// <param name="serve">The backend's work on each accepted connection instead of the default (run on its own thread).</param>
+    public EngineOnEpoll(int requestSize, int responseSize, Action<Proxy>? configure = null, GlobalSettings? global = null, Action<Socket>? serve = null)
     {
+        _serve = serve;
         _requestSize = requestSize;
         _response = new byte[responseSize];
         for (var i = 0; i < _response.Length; i++)
@@ -81,23 +88,30 @@ internal sealed class EngineOnEpoll : IDisposable
     /// and returns the loop thread's system calls between the end of the <paramref name="after"/>-th session and the
     /// end of the last one.
     /// </summary>
-    public long[] Measure(int after, int sessions)
+    public long[] Measure(int after, int sessions) => Measure(after, sessions, () => Session());
+
+    /// <summary>
+    /// As <see cref="Measure(int, int)"/>, each call of <paramref name="client"/> making <paramref name="perCall"/>
+    /// sessions (and ending them).
+    /// </summary>
+    public long[] Measure(int after, int sessions, Action client, int perCall = 1)
     {
         var before = Loop.TotalConn;
         for (var i = 0; i < after; i++)
         {
-            Session();
+            client();
         }
 
+        after *= perCall;
         SpinWait.SpinUntil(() => Loop.TotalConn == before + after && Loop.ActConn == 0, TimeSpan.FromSeconds(10));
         _counts = null;
-        _measureTo = (int)(before + after + sessions);
+        _measureTo = (int)(before + after + (sessions * perCall));
         _measureFrom = (int)(before + after);
         _network.Poller.Wake();
         SpinWait.SpinUntil(() => _measureFrom == -2, TimeSpan.FromSeconds(10)); // loop thread started counting
         for (var i = 0; i < sessions; i++)
         {
-            Session();
+            client();
         }
 
         if (!SpinWait.SpinUntil(() => Volatile.Read(ref _counts) is not null || _loopFailure is not null, TimeSpan.FromSeconds(15)))
@@ -180,6 +194,25 @@ internal sealed class EngineOnEpoll : IDisposable
             catch (ObjectDisposedException)
             {
                 return;
+            }
+
+            if (_serve is not null)
+            {
+                new Thread(() =>
+                {
+                    using (conn)
+                    {
+                        try
+                        {
+                            _serve(conn);
+                        }
+                        catch (SocketException)
+                        {
+                        }
+                    }
+                })
+                { IsBackground = true, Name = "backend session" }.Start();
+                continue;
             }
 
             using (conn)
