@@ -31,4 +31,16 @@ public sealed class GlobalSettings
 
     /// <summary>Time zone of log dates (local time in 1.4).</summary>
     public TimeZoneInfo TimeZone { get; set; } = TimeZoneInfo.Local;
+
+    /// <summary>
+    /// Linux splice may be used (GTUNE_USE_SPLICE): a splice build, no <c>nosplice</c>, no <c>-dS</c>. The proxies'
+    /// <c>option splice-*</c> say where.
+    /// </summary>
+    public bool UseSplice { get; set; }
+
+    /// <summary><c>maxpipes</c>: pipes in use at most (computed from the splicing proxies when not set).</summary>
+    public int MaxPipes { get; set; }
+
+    /// <summary><c>tune.pipesize</c> in bytes, 0 = the kernel's default (64 KiB on Linux).</summary>
+    public int PipeSize { get; set; }
 }

@@ -46,6 +46,12 @@ public sealed record GlobalSection
 
     public int TuneMaxAccept { get; init; }
 
+    /// <summary><c>nosplice</c>: never splice, whatever the proxies ask.</summary>
+    public bool NoSplice { get; init; }
+
+    /// <summary><c>tune.pipesize</c> (splice builds only), 0 = unset.</summary>
+    public int TunePipeSize { get; init; }
+
     public int TuneMaxPollEvents { get; init; }
 
     /// <summary><c>tune.sndbuf.client</c> in bytes (0 = kernel default).</summary>

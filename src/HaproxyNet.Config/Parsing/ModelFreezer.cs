@@ -32,6 +32,8 @@ internal static class ModelFreezer
             TuneMaxRewrite = g.TuneMaxRewrite,
             TuneChkSize = g.TuneChkSize,
             TuneMaxAccept = g.TuneMaxAccept,
+            TunePipeSize = g.TunePipeSize,
+            NoSplice = g.Pollers.Contains("nosplice"),
             TuneMaxPollEvents = g.TuneMaxPollEvents,
             TuneSndBufClient = g.TuneSndBufClient,
             TuneSndBufServer = g.TuneSndBufServer,

@@ -12,7 +12,7 @@ namespace HaproxyNet.Core.Buffers;
 /// TCP); the bytes after <see cref="SendMax"/> belong to the analysers, which may rewrite them in place
 /// (<see cref="Replace"/>) within the room kept free by <see cref="ReadLimit"/> (tune.maxrewrite).
 /// </remarks>
-public sealed class Channel
+public sealed partial class Channel
 {
     private readonly BufferUsage? _usage;
     private byte[]? _data;
@@ -68,7 +68,7 @@ public sealed class Channel
     /// <summary>BUF_INFINITE_FORWARD: every byte to come is forwarded.</summary>
     public const long InfiniteForward = long.MaxValue;
 
-    public bool IsEmpty => Length == 0;
+    public bool IsEmpty => Length == 0 && PipeData == 0;
 
     /// <summary>1.4's <c>send_max</c>: bytes at the head of the buffer scheduled for sending.</summary>
     public int SendMax { get; private set; }
@@ -104,10 +104,10 @@ public sealed class Channel
     }
 
     /// <summary>BF_OUT_EMPTY: nothing scheduled for sending (bytes an analyser still holds do not count).</summary>
-    public bool IsOutEmpty => SendMax == 0;
+    public bool IsOutEmpty => SendMax == 0 && PipeData == 0;
 
     /// <summary>BF_FULL: no more reading (<see cref="ReadLimit"/> reached).</summary>
-    public bool IsFull => Length >= ReadLimit;
+    public bool IsFull => Length >= ReadLimit || PipeFull;
 
     /// <summary>Bytes held but not scheduled for sending: what the analysers look at.</summary>
     public int Unsent => Length - SendMax;

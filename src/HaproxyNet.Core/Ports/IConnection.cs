@@ -38,4 +38,17 @@ public interface IConnection
 
     /// <summary>Closes the socket; <paramref name="reset"/> sends RST (SO_LINGER 0). Idempotent.</summary>
     void Close(bool reset = false);
+
+    /// <summary>
+    /// splice() from this socket into <paramref name="pipe"/>: at most <paramref name="max"/> bytes. WouldBlock
+    /// when the socket has nothing (with an empty pipe) or the pipe is full (with data in it), EndOfStream at the
+    /// peer's FIN, Error for a socket error; <paramref name="unsupported"/> when the kernel refuses to splice this
+    /// socket (EINVAL/ENOSYS: copy instead). Only called with a pipe from <see cref="INetwork.GetPipe"/>.
+    /// </summary>
+    int SpliceIn(IPipe pipe, int max, out IoStatus status, out bool unsupported) =>
+        throw new NotSupportedException("this transport has no splice");
+
+    /// <summary>splice() from <paramref name="pipe"/> into this socket: as much as the socket takes.</summary>
+    int SpliceOut(IPipe pipe, out IoStatus status) =>
+        throw new NotSupportedException("this transport has no splice");
 }

@@ -41,4 +41,16 @@ public interface INetwork
     /// </summary>
     IConnection? Connect(IPEndPoint target, IPEndPoint? source, in SocketOptions options, out ConnectStatus status, out int errno)
         => Connect(target, source, out status, out errno);
+
+    /// <summary>
+    /// A pipe for splicing (1.4's <c>get_pipe</c>), from the transport's pool or new, sized to
+    /// <paramref name="size"/> bytes when not 0 (tune.pipesize). Null when the transport cannot splice (not
+    /// Linux, the portable transport, pipe() failed): the engine then copies through its buffers.
+    /// </summary>
+    IPipe? GetPipe(int size) => null;
+
+    /// <summary>Gives back a pipe from <see cref="GetPipe"/> (put_pipe): an empty one is kept for reuse, else closed.</summary>
+    void PutPipe(IPipe pipe)
+    {
+    }
 }

@@ -47,4 +47,13 @@ public enum ProxyOptions
 
     /// <summary><c>option nolinger</c> (PR_O_TCP_NOLING): SO_LINGER {1, 0} on this proxy's sockets.</summary>
     NoLinger = 1 << 13,
+
+    /// <summary><c>option splice-auto</c> (PR_O2_SPLIC_AUT): splice once a direction streams fast.</summary>
+    SpliceAuto = 1 << 24,
+
+    /// <summary><c>option splice-request</c> (PR_O2_SPLIC_REQ): splice client-to-server data.</summary>
+    SpliceRequest = 1 << 25,
+
+    /// <summary><c>option splice-response</c> (PR_O2_SPLIC_RTR): splice server-to-client data.</summary>
+    SpliceResponse = 1 << 26,
 }

@@ -80,6 +80,21 @@ public static partial class RuntimeBuilder
             o |= ProxyOptions.NoLinger;
         }
 
+        if (s.Options.Contains("splice-auto"))
+        {
+            o |= ProxyOptions.SpliceAuto;
+        }
+
+        if (s.Options.Contains("splice-request"))
+        {
+            o |= ProxyOptions.SpliceRequest;
+        }
+
+        if (s.Options.Contains("splice-response"))
+        {
+            o |= ProxyOptions.SpliceResponse;
+        }
+
         if (s.Transparent)
         {
             o |= ProxyOptions.Transparent;

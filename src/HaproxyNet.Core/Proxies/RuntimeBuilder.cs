@@ -28,8 +28,11 @@ public static partial class RuntimeBuilder
             SpreadChecks = g.SpreadChecks,
             ChkSize = g.TuneChkSize != 0 ? g.TuneChkSize : 16384,
             Node = g.Node ?? System.Environment.MachineName,
+            UseSplice = !g.NoSplice,
+            PipeSize = g.TunePipeSize,
         };
         settings.MaxRewrite = Math.Min(g.TuneMaxRewrite != 0 ? g.TuneMaxRewrite : 8192, settings.BufSize / 2);
+        settings.MaxPipes = g.MaxPipes != 0 ? g.MaxPipes : DefaultMaxPipes(doc, settings.MaxConn);
         foreach (var l in g.Logs)
         {
             settings.Logs.Add(ToLogTarget(l));

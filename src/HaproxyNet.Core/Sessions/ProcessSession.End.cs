@@ -88,8 +88,8 @@ public static partial class ProcessSession
 
         s.Si0.CloseSocket();
         s.Si1.CloseSocket();
-        s.Req.Discard();
-        s.Rep.Discard();
+        s.Req.Discard(s.Loop);
+        s.Rep.Discard(s.Loop);
     }
 
     /// <summary>The session log line if the frontend has loggers; afterwards nothing more is awaited (logwait = 0).</summary>

@@ -53,7 +53,8 @@ public sealed partial class StreamInterface
             }
         }
 
-        while (true)
+        var spliced = SpliceIn(conn); // through the kernel pipe when nothing needs to see the bytes
+        while (!spliced)
         {
             if (Ib.IsFull)
             {
@@ -163,7 +164,13 @@ public sealed partial class StreamInterface
 
     private void Send(IConnection conn)
     {
-        while (!Ob.IsOutEmpty && (Ob.Flags & ChannelFlags.ShutW) == 0)
+        var piped = SpliceOut(conn); // bytes in the pipe leave first
+        if (piped < 0)
+        {
+            return;
+        }
+
+        while (piped == 0 && !Ob.IsOutEmpty && (Ob.Flags & ChannelFlags.ShutW) == 0)
         {
             var n = conn.Send(Ob.GetSendSpan(), out var status);
             if (status == IoStatus.Ok && n > 0)

@@ -17,7 +17,7 @@ internal static partial class ProcessLimits
     private const int RuntimeReserve = 64;
 
     /// <summary>10 + listeners + checked servers + stats socket + 2·maxconn + 2·maxpipes.</summary>
-    /// <remarks>1.4's maxpipes default is 0 without splice options, which the reference build rejects.</remarks>
+    /// <remarks>maxpipes defaults to a quarter of the splicing connections (0 without splice options).</remarks>
     public static int MaxSock(ConfigDocument doc, int maxConn)
     {
         var socks = 10L;
@@ -38,7 +38,8 @@ internal static partial class ProcessLimits
             socks++;
         }
 
-        socks += 2L * maxConn + 2L * doc.Global.MaxPipes;
+        var maxPipes = doc.Global.MaxPipes != 0 ? doc.Global.MaxPipes : Core.Proxies.RuntimeBuilder.DefaultMaxPipes(doc, maxConn);
+        socks += 2L * maxConn + 2L * maxPipes;
         return (int)Math.Min(int.MaxValue, socks);
     }
 

@@ -14,6 +14,14 @@ namespace HaproxyNet.Host.Startup;
 /// </remarks>
 public static class HaproxyMain
 {
+    /// <summary>
+    /// The equivalent of building 1.4 with <c>USE_LINUX_SPLICE=1</c>: set <c>HAPROXYNET_USE_LINUX_SPLICE=1</c> in the
+    /// environment (Linux only) to accept the <c>splice-*</c> options and <c>tune.pipesize</c> and splice with
+    /// them. Unset, the configuration is read as the reference build reads it (they are unknown keywords).
+    /// </summary>
+    public static bool LinuxSpliceBuild { get; } =
+        OperatingSystem.IsLinux() && Environment.GetEnvironmentVariable("HAPROXYNET_USE_LINUX_SPLICE") == "1";
+
     public const string ValidMessage = "Configuration file is valid\n";
 
     /// <summary>Environment variable that turns on HaproxyNet's config lint after a valid <c>-c</c>.</summary>
@@ -115,6 +123,7 @@ public static class HaproxyMain
             DefaultProxyMaxconn = options.MaxPConn,
             Quiet = (options.Mode & ArgMode.Quiet) != 0,
             Verbose = (options.Mode & ArgMode.Verbose) != 0,
+            LinuxSplice = LinuxSpliceBuild,
         };
         try
         {

@@ -11,6 +11,12 @@ internal sealed unsafe class EpollConnection : FdEntry, IConnection
     private IPEndPoint? _local;
     private IPEndPoint? _remote;
 
+    /// <summary>A speculative connect whose outcome nobody has seen yet (no epoll registration so far).</summary>
+    private bool _connecting;
+
+    /// <summary>The connect outcome found by <see cref="ProbeConnect"/>, handed out once by <see cref="TakeSocketError"/>; -1 = none.</summary>
+    private int _connectVerdict = -1;
+
     internal EpollConnection(EpollPoller poller, int fd, IPEndPoint? remote)
         : base(poller, fd)
     {
@@ -91,6 +97,11 @@ internal sealed unsafe class EpollConnection : FdEntry, IConnection
 
         if (n >= 0)
         {
+            if (_connecting)
+            {
+                Connected();
+            }
+
             status = IoStatus.Ok;
             return (int)n;
         }
@@ -100,12 +111,116 @@ internal sealed unsafe class EpollConnection : FdEntry, IConnection
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// splice(socket → pipe, SPLICE_F_MOVE|SPLICE_F_NONBLOCK). EAGAIN with an empty pipe means the socket is
+    /// drained (readiness cleared); with bytes in the pipe it may mean the pipe is full, so the socket stays ready.
+    /// </remarks>
+    public int SpliceIn(IPipe pipe, int max, out IoStatus status, out bool unsupported)
+    {
+        unsupported = false;
+        var p = (EpollPipe)pipe;
+        if (IsClosed)
+        {
+            status = IoStatus.Error;
+            return 0;
+        }
+
+        var n = LibC.Splice(Fd, p.WriteFd, (nuint)max, Linux.SPLICE_F_MOVE | Linux.SPLICE_F_NONBLOCK);
+        if (n > 0)
+        {
+            p.Data += (int)n;
+            status = IoStatus.Ok;
+            return (int)n;
+        }
+
+        if (n == 0)
+        {
+            status = IoStatus.EndOfStream;
+            return 0;
+        }
+
+        var errno = LibC.Errno;
+        if (errno == Linux.EAGAIN)
+        {
+            if (p.Data == 0)
+            {
+                ClearReady(Read);
+            }
+
+            status = IoStatus.WouldBlock;
+            return 0;
+        }
+
+        if (errno is Linux.EINVAL or Linux.ENOSYS)
+        {
+            unsupported = true;
+            status = IoStatus.WouldBlock;
+            return 0;
+        }
+
+        if (errno == Linux.EINTR)
+        {
+            status = IoStatus.WouldBlock;
+            return 0;
+        }
+
+        LastErrno = errno;
+        status = IoStatus.Error;
+        return 0;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>splice(pipe → socket): EAGAIN means the socket is full (write readiness cleared).</remarks>
+    public int SpliceOut(IPipe pipe, out IoStatus status)
+    {
+        var p = (EpollPipe)pipe;
+        if (IsClosed || p.Data == 0)
+        {
+            status = IsClosed ? IoStatus.Error : IoStatus.Ok;
+            return 0;
+        }
+
+        var n = LibC.Splice(p.ReadFd, Fd, (nuint)p.Data, Linux.SPLICE_F_MOVE | Linux.SPLICE_F_NONBLOCK);
+        if (n > 0)
+        {
+            p.Data -= (int)n;
+            if (_connecting)
+            {
+                Connected();
+            }
+
+            status = IoStatus.Ok;
+            return (int)n;
+        }
+
+        if (n == 0)
+        {
+            // The pipe said it was empty although bytes were counted in it: nothing sane can follow.
+            LastErrno = Linux.EINVAL;
+            status = IoStatus.Error;
+            return 0;
+        }
+
+        status = Failed(Write);
+        return 0;
+    }
+
+    /// <inheritdoc />
     public void SetInterest(bool read, bool write)
     {
-        if (!IsClosed)
+        if (IsClosed)
         {
-            ChangeInterest((read ? Read : 0) | (write ? Write : 0));
+            return;
         }
+
+        if (_connecting && !write && read)
+        {
+            // Reads wanted before anyone looked at the connect: only epoll can tell when data comes.
+            _connecting = false;
+            ClearReady(Read | Write);
+        }
+
+        ChangeInterest((read ? Read : 0) | (write ? Write : 0));
     }
 
     /// <inheritdoc />
@@ -123,6 +238,13 @@ internal sealed unsafe class EpollConnection : FdEntry, IConnection
         if (IsClosed)
         {
             return 0;
+        }
+
+        if (_connectVerdict >= 0)
+        {
+            var verdict = _connectVerdict;
+            _connectVerdict = -1;
+            return verdict;
         }
 
         var error = 0;
@@ -155,7 +277,63 @@ internal sealed unsafe class EpollConnection : FdEntry, IConnection
 
     internal override void FireRead() => Handler?.OnReadable();
 
-    internal override void FireWrite() => Handler?.OnWritable();
+    internal override void FireWrite()
+    {
+        if (_connecting && !ProbeConnect())
+        {
+            return; // still in progress: epoll now watches it and will call again
+        }
+
+        Handler?.OnWritable();
+    }
+
+    /// <summary>Starts a speculative connect: writable until proven otherwise, not registered in epoll.</summary>
+    internal void BeginConnect()
+    {
+        _connecting = true;
+        Ready = Write;
+    }
+
+    /// <summary>
+    /// connect() again on a speculative connect, as 1.4's stream_sock_write does when it has nothing to send: 0 or
+    /// EISCONN = connected, EALREADY/EINPROGRESS = still running (handed over to epoll), anything else = the
+    /// connect error (kept for <see cref="TakeSocketError"/>). False while the connect is still in progress.
+    /// </summary>
+    private bool ProbeConnect()
+    {
+        var target = _remote!;
+        byte* addr = stackalloc byte[SockAddr.MaxSize];
+        var length = SockAddr.Write(target, new Span<byte>(addr, SockAddr.MaxSize));
+        var errno = LibC.Connect(Fd, addr, (uint)length) == 0 ? 0 : LibC.Errno;
+        if (errno is Linux.EALREADY or Linux.EINPROGRESS or Linux.EINTR)
+        {
+            _connecting = false; // epoll's EPOLLOUT is the verdict from now on, SO_ERROR the error
+            ClearReady(Read | Write);
+            return false;
+        }
+
+        if (errno is 0 or Linux.EISCONN)
+        {
+            Connected();
+            _connectVerdict = 0;
+            return true;
+        }
+
+        _connecting = false;
+        _connectVerdict = errno;
+        return true;
+    }
+
+    /// <summary>The connect is over: reads become speculative too (the first EAGAIN registers the socket).</summary>
+    private void Connected()
+    {
+        _connecting = false;
+        Ready |= Read;
+        if ((Interest & Read) != 0)
+        {
+            Poller.MarkPending(this);
+        }
+    }
 
     private IoStatus Failed(int direction)
     {

@@ -12,6 +12,7 @@ namespace HaproxyNet.IO.Epoll;
 public sealed unsafe class EpollNetwork : INetwork, IDisposable
 {
     private readonly EpollPoller _poller;
+    private readonly Stack<EpollPipe> _pipePool = new();
 
     public EpollNetwork(int maxEvents = EpollPoller.DefaultMaxEvents)
     {
@@ -173,13 +174,44 @@ public sealed unsafe class EpollNetwork : INetwork, IDisposable
         var connection = new EpollConnection(_poller, fd, target);
         _poller.Attach(connection);
 
-        // Not speculative: SO_ERROR reads 0 while the handshake is still running, so wait for epoll's verdict.
-        _poller.Register(connection);
+        // Speculative, as sepoll: the write side is tried before asking epoll (on loopback the handshake is over
+        // when connect() returns). SO_ERROR reads 0 while a handshake runs, so the first write event asks
+        // connect() again (EISCONN / EALREADY / the error); a connect still in progress then waits for epoll.
+        connection.BeginConnect();
         status = ConnectStatus.InProgress;
         return connection;
     }
 
-    public void Dispose() => _poller.Dispose();
+    /// <inheritdoc />
+    /// <remarks>An empty pipe from the pool, else pipe2() (+ F_SETPIPE_SZ); null when no pipe can be made now.</remarks>
+    public IPipe? GetPipe(int size) => _pipePool.TryPop(out var pipe) ? pipe : EpollPipe.Create(size);
+
+    /// <inheritdoc />
+    public void PutPipe(IPipe pipe)
+    {
+        var p = (EpollPipe)pipe;
+        if (p.Data == 0 && p.ReadFd >= 0)
+        {
+            _pipePool.Push(p);
+        }
+        else
+        {
+            p.Close(); // bytes nobody will read: the pipe goes with them
+        }
+    }
+
+    /// <summary>Pipes kept for reuse (for tests).</summary>
+    internal int PooledPipes => _pipePool.Count;
+
+    public void Dispose()
+    {
+        while (_pipePool.TryPop(out var p))
+        {
+            p.Close();
+        }
+
+        _poller.Dispose();
+    }
 
     /// <summary>The optional part of tcp_bind_listener; each failure keeps the listener and records its reason.</summary>
     private static void ApplyListenerOptions(int fd, IPEndPoint endPoint, in ListenerOptions options, ref string? reason, ref ListenSeverity severity)

@@ -30,24 +30,45 @@ public sealed unsafe partial class EpollPoller
         if (entry.Registered)
         {
             entry.Registered = false;
+            entry.Watched = 0;
             RegisteredCount--;
         }
     }
 
-    /// <summary>EPOLL_CTL_ADD with every direction, edge-triggered: the only epoll_ctl a socket ever gets.</summary>
-    internal void Register(FdEntry entry)
+    /// <summary>EPOLL_CTL_ADD with every direction, edge-triggered (listeners, and sockets that wait for both ways).</summary>
+    internal void Register(FdEntry entry) => Watch(entry, FdEntry.Read | FdEntry.Write);
+
+    /// <summary>
+    /// Makes epoll watch <paramref name="directions"/> too, edge-triggered: EPOLL_CTL_ADD the first time, EPOLL_CTL_MOD
+    /// when a direction not watched yet meets EAGAIN later. A socket that only ever blocks on reads is watched for
+    /// reads only, so a writable socket never wakes epoll_wait for nothing (as 1.4 registers only what it waits for).
+    /// </summary>
+    internal void Watch(FdEntry entry, int directions)
     {
-        byte* ev = stackalloc byte[16];
-        var data = ((ulong)entry.Generation << 32) | (uint)entry.Fd;
-        EpollEvent.Write(ev, Linux.EPOLLIN | Linux.EPOLLOUT | Linux.EPOLLRDHUP | Linux.EPOLLET, data);
-        if (LibC.EpollCtl(_epfd, Linux.EPOLL_CTL_ADD, entry.Fd, ev) != 0)
+        var watched = entry.Watched | directions;
+        if (watched == entry.Watched)
         {
-            // ENOMEM/ENOSPC (max_user_watches): nothing sensible can continue on this socket.
-            throw new InvalidOperationException("epoll_ctl(ADD) failed: errno " + LibC.Errno);
+            return;
         }
 
-        entry.Registered = true;
-        RegisteredCount++;
+        byte* ev = stackalloc byte[16];
+        var data = ((ulong)entry.Generation << 32) | (uint)entry.Fd;
+        var events = Linux.EPOLLET | ((watched & FdEntry.Read) != 0 ? Linux.EPOLLIN | Linux.EPOLLRDHUP : 0)
+            | ((watched & FdEntry.Write) != 0 ? Linux.EPOLLOUT : 0);
+        EpollEvent.Write(ev, events, data);
+        var op = entry.Registered ? Linux.EPOLL_CTL_MOD : Linux.EPOLL_CTL_ADD;
+        if (LibC.EpollCtl(_epfd, op, entry.Fd, ev) != 0)
+        {
+            // ENOMEM/ENOSPC (max_user_watches): nothing sensible can continue on this socket.
+            throw new InvalidOperationException("epoll_ctl failed: errno " + LibC.Errno);
+        }
+
+        entry.Watched = watched;
+        if (!entry.Registered)
+        {
+            entry.Registered = true;
+            RegisteredCount++;
+        }
     }
 
     internal void MarkPending(FdEntry entry)

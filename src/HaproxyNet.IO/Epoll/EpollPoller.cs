@@ -23,6 +23,12 @@ public sealed unsafe partial class EpollPoller : IPoller, IDisposable
     /// <summary>1.4's default <c>tune.maxpollevents</c>.</summary>
     public const int DefaultMaxEvents = 200;
 
+    /// <summary>
+    /// Speculative work that makes one <see cref="Poll"/> worth returning without epoll_wait (sepoll's
+    /// MIN_RETURN_EVENTS): under load, the kernel is asked every other turn only.
+    /// </summary>
+    internal const int MinReturnEvents = 25;
+
     private const ulong WakeToken = ulong.MaxValue;
 
     private readonly int _epfd;
@@ -34,6 +40,7 @@ public sealed unsafe partial class EpollPoller : IPoller, IDisposable
     private int _pendingCount;
     private uint _generation;
     private bool _disposed;
+    private bool _skippedWait;
 
     public EpollPoller(int maxEvents = DefaultMaxEvents)
     {
@@ -93,6 +100,15 @@ public sealed unsafe partial class EpollPoller : IPoller, IDisposable
 
         // Work already known to be ready must not wait behind a sleeping epoll_wait.
         Compact();
+        if (_pendingCount >= MinReturnEvents && !_skippedWait)
+        {
+            // Enough speculative work for a turn: run it now and ask epoll on the next turn (never twice in a row,
+            // so sockets waiting in epoll do not starve).
+            _skippedWait = true;
+            return Dispatch();
+        }
+
+        _skippedWait = false;
         var n = LibC.EpollWait(_epfd, _events, _maxEvents, _pendingCount > 0 ? 0 : timeoutMs);
         if (n < 0)
         {

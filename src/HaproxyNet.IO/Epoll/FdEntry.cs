@@ -34,6 +34,9 @@ internal abstract class FdEntry
 
     internal bool Registered { get; set; }
 
+    /// <summary>The directions epoll watches for this socket (<see cref="Read"/>, <see cref="Write"/>).</summary>
+    internal int Watched { get; set; }
+
     internal bool Pending { get; set; }
 
     internal bool IsClosed => Fd < 0;
@@ -58,9 +61,9 @@ internal abstract class FdEntry
     internal void ClearReady(int direction)
     {
         Ready &= ~direction;
-        if (!Registered)
+        if ((Watched & direction) != direction)
         {
-            Poller.Register(this);
+            Poller.Watch(this, direction);
         }
     }
 }

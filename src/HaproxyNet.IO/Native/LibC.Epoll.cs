@@ -10,10 +10,22 @@ internal static unsafe partial class LibC
 
     /// <param name="ev">A struct epoll_event laid out by <see cref="EpollEvent"/>.</param>
     [LibraryImport(Lib, EntryPoint = "epoll_ctl", SetLastError = true)]
-    internal static partial int EpollCtl(int epfd, int op, int fd, byte* ev);
+    private static partial int EpollCtlNative(int epfd, int op, int fd, byte* ev);
+
+    internal static int EpollCtl(int epfd, int op, int fd, byte* ev)
+    {
+        Syscalls.Count(Syscall.EpollCtl);
+        return EpollCtlNative(epfd, op, fd, ev);
+    }
 
     [LibraryImport(Lib, EntryPoint = "epoll_wait", SetLastError = true)]
-    internal static partial int EpollWait(int epfd, byte* events, int maxEvents, int timeoutMs);
+    private static partial int EpollWaitNative(int epfd, byte* events, int maxEvents, int timeoutMs);
+
+    internal static int EpollWait(int epfd, byte* events, int maxEvents, int timeoutMs)
+    {
+        Syscalls.Count(Syscall.EpollWait);
+        return EpollWaitNative(epfd, events, maxEvents, timeoutMs);
+    }
 
     [LibraryImport(Lib, EntryPoint = "eventfd", SetLastError = true)]
     internal static partial int EventFd(uint initialValue, int flags);

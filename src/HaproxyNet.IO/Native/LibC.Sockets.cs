@@ -6,40 +6,112 @@ namespace HaproxyNet.IO.Native;
 internal static unsafe partial class LibC
 {
     [LibraryImport(Lib, EntryPoint = "socket", SetLastError = true)]
-    internal static partial int Socket(int domain, int type, int protocol);
+    private static partial int SocketNative(int domain, int type, int protocol);
+
+    internal static int Socket(int domain, int type, int protocol)
+    {
+        Syscalls.Count(Syscall.Socket);
+        return SocketNative(domain, type, protocol);
+    }
 
     [LibraryImport(Lib, EntryPoint = "setsockopt", SetLastError = true)]
-    internal static partial int SetSockOpt(int fd, int level, int name, void* value, uint length);
+    private static partial int SetSockOptNative(int fd, int level, int name, void* value, uint length);
+
+    internal static int SetSockOpt(int fd, int level, int name, void* value, uint length)
+    {
+        Syscalls.Count(Syscall.SetSockOpt);
+        return SetSockOptNative(fd, level, name, value, length);
+    }
 
     [LibraryImport(Lib, EntryPoint = "getsockopt", SetLastError = true)]
-    internal static partial int GetSockOpt(int fd, int level, int name, void* value, uint* length);
+    private static partial int GetSockOptNative(int fd, int level, int name, void* value, uint* length);
+
+    internal static int GetSockOpt(int fd, int level, int name, void* value, uint* length)
+    {
+        Syscalls.Count(Syscall.GetSockOpt);
+        return GetSockOptNative(fd, level, name, value, length);
+    }
 
     [LibraryImport(Lib, EntryPoint = "bind", SetLastError = true)]
-    internal static partial int Bind(int fd, byte* address, uint length);
+    private static partial int BindNative(int fd, byte* address, uint length);
+
+    internal static int Bind(int fd, byte* address, uint length)
+    {
+        Syscalls.Count(Syscall.Bind);
+        return BindNative(fd, address, length);
+    }
 
     [LibraryImport(Lib, EntryPoint = "listen", SetLastError = true)]
-    internal static partial int Listen(int fd, int backlog);
+    private static partial int ListenNative(int fd, int backlog);
+
+    internal static int Listen(int fd, int backlog)
+    {
+        Syscalls.Count(Syscall.Listen);
+        return ListenNative(fd, backlog);
+    }
 
     [LibraryImport(Lib, EntryPoint = "accept4", SetLastError = true)]
-    internal static partial int Accept4(int fd, byte* address, uint* length, int flags);
+    private static partial int Accept4Native(int fd, byte* address, uint* length, int flags);
+
+    internal static int Accept4(int fd, byte* address, uint* length, int flags)
+    {
+        Syscalls.Count(Syscall.Accept);
+        return Accept4Native(fd, address, length, flags);
+    }
 
     [LibraryImport(Lib, EntryPoint = "connect", SetLastError = true)]
-    internal static partial int Connect(int fd, byte* address, uint length);
+    private static partial int ConnectNative(int fd, byte* address, uint length);
+
+    internal static int Connect(int fd, byte* address, uint length)
+    {
+        Syscalls.Count(Syscall.Connect);
+        return ConnectNative(fd, address, length);
+    }
 
     [LibraryImport(Lib, EntryPoint = "recv", SetLastError = true)]
-    internal static partial nint Recv(int fd, byte* buffer, nuint length, int flags);
+    private static partial nint RecvNative(int fd, byte* buffer, nuint length, int flags);
+
+    internal static nint Recv(int fd, byte* buffer, nuint length, int flags)
+    {
+        Syscalls.Count(Syscall.Recv);
+        return RecvNative(fd, buffer, length, flags);
+    }
 
     [LibraryImport(Lib, EntryPoint = "send", SetLastError = true)]
-    internal static partial nint Send(int fd, byte* buffer, nuint length, int flags);
+    private static partial nint SendNative(int fd, byte* buffer, nuint length, int flags);
+
+    internal static nint Send(int fd, byte* buffer, nuint length, int flags)
+    {
+        Syscalls.Count(Syscall.Send);
+        return SendNative(fd, buffer, length, flags);
+    }
 
     [LibraryImport(Lib, EntryPoint = "shutdown", SetLastError = true)]
-    internal static partial int Shutdown(int fd, int how);
+    private static partial int ShutdownNative(int fd, int how);
+
+    internal static int Shutdown(int fd, int how)
+    {
+        Syscalls.Count(Syscall.Shutdown);
+        return ShutdownNative(fd, how);
+    }
 
     [LibraryImport(Lib, EntryPoint = "getsockname", SetLastError = true)]
-    internal static partial int GetSockName(int fd, byte* address, uint* length);
+    private static partial int GetSockNameNative(int fd, byte* address, uint* length);
+
+    internal static int GetSockName(int fd, byte* address, uint* length)
+    {
+        Syscalls.Count(Syscall.GetSockName);
+        return GetSockNameNative(fd, address, length);
+    }
 
     [LibraryImport(Lib, EntryPoint = "getpeername", SetLastError = true)]
-    internal static partial int GetPeerName(int fd, byte* address, uint* length);
+    private static partial int GetPeerNameNative(int fd, byte* address, uint* length);
+
+    internal static int GetPeerName(int fd, byte* address, uint* length)
+    {
+        Syscalls.Count(Syscall.GetPeerName);
+        return GetPeerNameNative(fd, address, length);
+    }
 
     /// <summary>setsockopt with an int value; returns true on success.</summary>
     internal static bool SetInt(int fd, int level, int name, int value)

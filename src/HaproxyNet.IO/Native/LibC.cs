@@ -42,11 +42,29 @@ internal static unsafe partial class LibC
     internal static int Errno => Marshal.GetLastPInvokeError();
 
     [LibraryImport(Lib, EntryPoint = "close", SetLastError = true)]
-    internal static partial int Close(int fd);
+    private static partial int CloseNative(int fd);
+
+    internal static int Close(int fd)
+    {
+        Syscalls.Count(Syscall.Close);
+        return CloseNative(fd);
+    }
 
     [LibraryImport(Lib, EntryPoint = "read", SetLastError = true)]
-    internal static partial nint Read(int fd, byte* buffer, nuint count);
+    private static partial nint ReadNative(int fd, byte* buffer, nuint count);
+
+    internal static nint Read(int fd, byte* buffer, nuint count)
+    {
+        Syscalls.Count(Syscall.Read);
+        return ReadNative(fd, buffer, count);
+    }
 
     [LibraryImport(Lib, EntryPoint = "write", SetLastError = true)]
-    internal static partial nint Write(int fd, byte* buffer, nuint count);
+    private static partial nint WriteNative(int fd, byte* buffer, nuint count);
+
+    internal static nint Write(int fd, byte* buffer, nuint count)
+    {
+        Syscalls.Count(Syscall.Write);
+        return WriteNative(fd, buffer, count);
+    }
 }

@@ -42,6 +42,15 @@ internal static class Linux
     internal const int EPOLL_CLOEXEC = 0x80000;
     internal const int EPOLL_CTL_ADD = 1;
     internal const int EPOLL_CTL_DEL = 2;
+    internal const int EPOLL_CTL_MOD = 3;
+    internal const int O_NONBLOCK = 0x800;
+    internal const int O_CLOEXEC = 0x80000;
+    internal const int F_SETPIPE_SZ = 1031;
+    internal const int F_GETPIPE_SZ = 1032;
+    internal const uint SPLICE_F_MOVE = 1;
+    internal const uint SPLICE_F_NONBLOCK = 2;
+    internal const int ENOSYS = 38;
+    internal const int EINVAL = 22;
     internal const uint EPOLLIN = 0x1;
     internal const uint EPOLLOUT = 0x4;
     internal const uint EPOLLERR = 0x8;

@@ -24,6 +24,7 @@ internal sealed class GlobalBuilder
     public int SpreadChecks;
     public int TuneMaxPollEvents;
     public int TuneMaxAccept;
+    public int TunePipeSize;
     public int TuneBufSize = 16384;
     public int TuneMaxRewrite = 8192;
     public int TuneChkSize = 16384;

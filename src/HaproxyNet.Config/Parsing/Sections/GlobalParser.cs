@@ -35,6 +35,8 @@ internal static partial class GlobalParser
                 return SetOnce(s, a, ref g.TuneMaxPollEvents);
             case "tune.maxaccept":
                 return SetOnce(s, a, ref g.TuneMaxAccept);
+            case "tune.pipesize" when s.Options.LinuxSplice:
+                return SetAlways(s, a, ref g.TunePipeSize, null);
             case "tune.bufsize":
                 return SetAlways(s, a, ref g.TuneBufSize, () =>
                 {

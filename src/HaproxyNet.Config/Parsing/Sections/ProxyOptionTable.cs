@@ -4,7 +4,8 @@ namespace HaproxyNet.Config.Parsing.Sections;
 
 /// <summary>The simple on/off options (1.4's <c>cfg_opts</c> then <c>cfg_opts2</c>, in table order).</summary>
 /// <remarks>
-/// The reference binary has no Linux splice, so the <c>splice-*</c> options are unknown there.
+/// The reference binary has no Linux splice, so the <c>splice-*</c> options are unknown there; a splice build
+/// (<see cref="ConfigLoadOptions.LinuxSplice"/>) knows them, with 1.4's capabilities (frontend and backend).
 /// <c>HttpOnly</c> marks options dropped with a warning in non-HTTP proxies.
 /// </remarks>
 internal static class ProxyOptionTable
@@ -52,8 +53,27 @@ internal static class ProxyOptionTable
         new("http-no-delay", FeBe, true),
     ];
 
-    public static Entry? Find(string name)
+    /// <summary>The options of a splice build (cfg_opts2 under CONFIG_HAP_LINUX_SPLICE).</summary>
+    public static readonly IReadOnlyList<Entry> SpliceOptions =
+    [
+        new("splice-auto", FeBe, false),
+        new("splice-request", FeBe, false),
+        new("splice-response", FeBe, false),
+    ];
+
+    public static Entry? Find(string name, bool linuxSplice = false)
     {
+        if (linuxSplice)
+        {
+            foreach (var e in SpliceOptions)
+            {
+                if (e.Name == name)
+                {
+                    return e;
+                }
+            }
+        }
+
         foreach (var e in Options)
         {
             if (e.Name == name)

@@ -16,7 +16,7 @@ internal static partial class ProxyParser
             return s.Alert($"{s.AtNoSpace}'{a[0]}' expects an option name.\n");
         }
 
-        if (ProxyOptionTable.Find(name) is { } entry)
+        if (ProxyOptionTable.Find(name, s.Options.LinuxSplice) is { } entry)
         {
             if (WarnIfNotCap(s, p, entry.Capabilities, name))
             {

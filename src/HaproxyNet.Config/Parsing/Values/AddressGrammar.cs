@@ -1,7 +1,5 @@
 using System.Net;
 using HaproxyNet.Config.Environment;
-using HaproxyNet.Config.Parsing.Lexical;
-using Sprache;
 
 namespace HaproxyNet.Config.Parsing.Values;
 
@@ -9,9 +7,6 @@ namespace HaproxyNet.Config.Parsing.Values;
 public static class AddressGrammar
 {
     /// <summary>Everything up to the last colon is the host, the rest the port.</summary>
-    private static readonly Parser<(string Host, string? Port)> HostPort =
-        Scan.Rest.Select(SplitAtLastColon);
-
     private static (string Host, string? Port) SplitAtLastColon(string text)
     {
         var colon = text.LastIndexOf(':');
@@ -21,7 +16,7 @@ public static class AddressGrammar
     /// <summary><c>str2sa</c>: null when the host does not resolve ("Unknown host in ...").</summary>
     internal static SocketAddress? ParseServerAddress(string text, IConfigEnvironment environment)
     {
-        var (host, port) = HostPort.ParseText(text);
+        var (host, port) = SplitAtLastColon(text);
         var portValue = port is null ? 0 : IntegerGrammar.ParseLong(port);
         if (host.Length == 0 || host[0] == '*')
         {

@@ -7,31 +7,6 @@ namespace HaproxyNet.Config.Parsing.Values;
 /// <remarks>glibc's <c>strtol</c> saturates on overflow; <c>atoi</c> then truncates to 32 bits.</remarks>
 public static class IntegerGrammar
 {
-    /// <remarks>A leaf read in one step (never fails): it runs for most numeric keyword arguments.</remarks>
-    private static readonly Parser<long> Atol = input =>
-    {
-        var src = input.Source;
-        var pos = input.Position;
-        while (pos < src.Length && src[pos] is ' ' or '\t' or '\n' or '\v' or '\f' or '\r')
-        {
-            pos++;
-        }
-
-        var negative = pos < src.Length && src[pos] == '-';
-        if (pos < src.Length && src[pos] is '+' or '-')
-        {
-            pos++;
-        }
-
-        var start = pos;
-        while (pos < src.Length && char.IsDigit(src[pos]))
-        {
-            pos++;
-        }
-
-        return Result.Success(Accumulate(negative, src.AsSpan(start, pos - start)), Scan.Skip(input, pos - input.Position));
-    };
-
     /// <summary>Positive digits only, as <c>str2uic</c> reads them.</summary>
     private static readonly Parser<long> Unsigned =
         Scan.Many(char.IsDigit).Select(d => Accumulate(false, d));
@@ -52,7 +27,30 @@ public static class IntegerGrammar
         return negative ? -v : v;
     }
 
-    public static long ParseLong(string text) => Atol.ParseText(text);
+    /// <summary>atol, read directly from the string (it runs for most numeric keyword arguments).</summary>
+    public static long ParseLong(string text)
+    {
+        // Atol's rule on the string itself: the per-server path (port, weight, rise, fall) needs no parser input.
+        var pos = 0;
+        while (pos < text.Length && text[pos] is ' ' or '\t' or '\n' or '\v' or '\f' or '\r')
+        {
+            pos++;
+        }
+
+        var negative = pos < text.Length && text[pos] == '-';
+        if (pos < text.Length && text[pos] is '+' or '-')
+        {
+            pos++;
+        }
+
+        var start = pos;
+        while (pos < text.Length && char.IsDigit(text[pos]))
+        {
+            pos++;
+        }
+
+        return Accumulate(negative, text.AsSpan(start, pos - start));
+    }
 
     public static int ParseInt(string text) => unchecked((int)ParseLong(text));
 
