@@ -142,6 +142,7 @@ internal sealed unsafe class EpollListener : FdEntry, IListenerSocket
         }
 
         var fd = Fd;
+        Poller.Unregister(this); // the socket may live on in the process it was handed to
         Poller.Detach(this);
         Interest = 0;
         Ready = 0;
