@@ -50,6 +50,7 @@ internal sealed partial class EngineProcess : IDisposable
         var sink = new SyslogLogSink(_logFactory, TimeProvider.System, new SyslogOptions(g.LogTag ?? DefaultTag, g.LogSendHostname));
         var network = settings.Network ?? NetworkFactory.Create((startup.Options.DisabledPollers & DisabledPollers.Epoll) != 0);
         ISessionTrace? trace = settings.TraceEnabled ? new NLogSessionTrace(_logFactory, true) : null;
+        _handover = CreateHandover(network);
         _loop = new EngineLoop(TimeProvider.System, network, sink, global, trace);
         if (startup.Modes.PrintsDebugTrace)
         {
@@ -60,7 +61,7 @@ internal sealed partial class EngineProcess : IDisposable
         RuntimeBuilder.BuildProxies(startup.Config, _loop);
         if (settings.WarmUp)
         {
-            JitWarmup.Prepare(typeof(EngineLoop).Assembly, typeof(NetworkFactory).Assembly, typeof(SyslogLogSink).Assembly);
+            JitWarmup.Complete();
         }
 
         _signals = new SignalBridge(_loop);
@@ -80,6 +81,7 @@ internal sealed partial class EngineProcess : IDisposable
         _signals.Forward(SignalBridge.SigQuit, EngineSignal.DumpPools);
 
         ApplyStartupLimits();
+        InheritListeners();
         if (!StartProxies())
         {
             return 1;
@@ -112,8 +114,9 @@ internal sealed partial class EngineProcess : IDisposable
             return 1;
         }
 
+        // A -D child leaves this to its parent, which first writes the pidfile (DaemonLauncher).
         var signal = OldPids.SignalFor(_startup.Options.OldPidsSignal);
-        if (signal != 0)
+        if (signal != 0 && !DaemonLauncher.IsDaemonChild)
         {
             OldPids.Tell(_startup.Options.OldPids, signal);
         }
@@ -125,6 +128,7 @@ internal sealed partial class EngineProcess : IDisposable
 
         CheckFdLimit();
 
+        ServeHandover();
         onBound?.Invoke();
         _loop.Run();
         return 0;
@@ -132,6 +136,8 @@ internal sealed partial class EngineProcess : IDisposable
 
     public void Dispose()
     {
+        _handoverServer?.Dispose();
+        _handover?.CloseUnadopted();
         _signals.Dispose();
         _logFactory.Flush();
         _logFactory.Dispose();
@@ -145,6 +151,7 @@ internal sealed partial class EngineProcess : IDisposable
     private bool StartProxies()
     {
         var oldPids = _startup.Options.OldPids;
+        var paused = false;
         var errors = BindRetry.Run(
             last =>
             {
@@ -152,9 +159,14 @@ internal sealed partial class EngineProcess : IDisposable
                 return _loop.StartProxies();
             },
             oldPids.Count,
-            () => OldPids.Tell(oldPids, RuntimeLibc.SIGTTOU),
+            () =>
+            {
+                paused = true;
+                return OldPids.Tell(oldPids, RuntimeLibc.SIGTTOU);
+            },
             static () => Thread.Sleep(10), // give the old processes time to stop listening (host side, not the engine)
             out var resumeOldPids);
+        SettleHandover(paused);
         if (errors.Count == 0)
         {
             return true;
