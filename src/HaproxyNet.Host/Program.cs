@@ -18,6 +18,13 @@ public static class Program
             words[i] = ByteString.FromArgument(args[i]);
         }
 
+        // -D on the command line: the daemon child starts now and reads the configuration beside us; a process that
+        // will run the engine compiles it while it reads the configuration.
+        if (!DaemonLauncher.StartEarly(words))
+        {
+            JitWarmup.Begin();
+        }
+
         // A -D child re-reads the configuration silently: its parent already printed every message.
         var streams = DaemonLauncher.IsDaemonChild ? new StdStreams(Stream.Null, Stream.Null) : StdStreams.OpenConsole();
         var context = new StartupContext(
@@ -26,7 +33,9 @@ public static class Program
             Environment.ProcessId,
             new SystemConfigEnvironment(),
             startup => EngineProcessHost.Run(startup));
-        return HaproxyMain.Run(ByteString.FromArgument(Argv0()), words, context);
+        var status = HaproxyMain.Run(ByteString.FromArgument(Argv0()), words, context);
+        DaemonLauncher.AbandonEarly(); // the configuration was refused: the child must not live on
+        return status;
     }
 
     /// <summary>argv[0] as typed: the assembly word under <c>dotnet haproxynet.dll</c>, the apphost word otherwise.</summary>

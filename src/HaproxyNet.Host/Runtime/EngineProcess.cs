@@ -51,6 +51,7 @@ internal sealed partial class EngineProcess : IDisposable
         var sink = new SyslogLogSink(_logFactory, TimeProvider.System, new SyslogOptions(g.LogTag ?? DefaultTag, g.LogSendHostname));
         var network = settings.Network ?? NetworkFactory.Create((startup.Options.DisabledPollers & DisabledPollers.Epoll) != 0);
         ISessionTrace? trace = settings.TraceEnabled ? new NLogSessionTrace(_logFactory, true) : null;
+        _handover = CreateHandover(network);
         _loop = new EngineLoop(TimeProvider.System, network, sink, global, trace);
         if (startup.Modes.PrintsDebugTrace)
         {
@@ -62,7 +63,7 @@ internal sealed partial class EngineProcess : IDisposable
 #if !NATIVE_AOT
         if (settings.WarmUp)
         {
-            JitWarmup.Prepare(typeof(EngineLoop).Assembly, typeof(NetworkFactory).Assembly, typeof(SyslogLogSink).Assembly);
+            JitWarmup.Complete();
         }
 #endif
 
@@ -84,6 +85,7 @@ internal sealed partial class EngineProcess : IDisposable
 
         using var notify = SystemdNotify.FromEnvironment(); // connected now: chroot would hide its path
         ApplyStartupLimits();
+        InheritListeners();
         if (!StartProxies())
         {
             return 1;
@@ -116,9 +118,10 @@ internal sealed partial class EngineProcess : IDisposable
             return 1;
         }
 
+        // A -D child leaves this to its parent, which first writes the pidfile (DaemonLauncher).
         notify?.Ready(Environment.ProcessId); // before -sf: a reload hands systemd the main PID before the old one exits
         var signal = OldPids.SignalFor(_startup.Options.OldPidsSignal);
-        if (signal != 0)
+        if (signal != 0 && !DaemonLauncher.IsDaemonChild)
         {
             OldPids.Tell(_startup.Options.OldPids, signal);
         }
@@ -130,6 +133,7 @@ internal sealed partial class EngineProcess : IDisposable
 
         CheckFdLimit();
 
+        ServeHandover();
         onBound?.Invoke();
         _loop.Clock.Invalidate(0); // a fresh "now" for the first check dates (start-up took a while)
         _loop.Clock.EnsureFresh();
@@ -140,6 +144,8 @@ internal sealed partial class EngineProcess : IDisposable
 
     public void Dispose()
     {
+        _handoverServer?.Dispose();
+        _handover?.CloseUnadopted();
         _signals.Dispose();
         _logFactory.Flush();
         _logFactory.Dispose();
@@ -153,6 +159,7 @@ internal sealed partial class EngineProcess : IDisposable
     private bool StartProxies()
     {
         var oldPids = _startup.Options.OldPids;
+        var paused = false;
         var errors = BindRetry.Run(
             last =>
             {
@@ -160,9 +167,14 @@ internal sealed partial class EngineProcess : IDisposable
                 return _loop.StartProxies();
             },
             oldPids.Count,
-            () => OldPids.Tell(oldPids, RuntimeLibc.SIGTTOU),
+            () =>
+            {
+                paused = true;
+                return OldPids.Tell(oldPids, RuntimeLibc.SIGTTOU);
+            },
             static () => Thread.Sleep(10), // give the old processes time to stop listening (host side, not the engine)
             out var resumeOldPids);
+        SettleHandover(paused);
         if (errors.Count == 0)
         {
             return true;

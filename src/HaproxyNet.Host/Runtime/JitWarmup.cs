@@ -15,6 +15,38 @@ namespace HaproxyNet.Host.Runtime;
 /// </remarks>
 internal static class JitWarmup
 {
+    private static Thread? s_early;
+
+    /// <summary>
+    /// Starts compiling the engine on a background thread at process start, beside the configuration reader
+    /// (the two take about as long; a daemon child or a reload pays the larger one instead of their sum).
+    /// </summary>
+    public static void Begin()
+    {
+        if (s_early is not null)
+        {
+            return;
+        }
+
+        s_early = new Thread(static () => PrepareEngine()) { Name = "haproxynet-warmup", IsBackground = true };
+        s_early.Start();
+    }
+
+    /// <summary>Waits for <see cref="Begin"/>'s thread, or compiles the engine here when none was started.</summary>
+    public static void Complete()
+    {
+        if (s_early is { } thread)
+        {
+            thread.Join();
+            return;
+        }
+
+        PrepareEngine();
+    }
+
+    private static int PrepareEngine() => Prepare(
+        typeof(Core.EngineLoop).Assembly, typeof(IO.NetworkFactory).Assembly, typeof(Logging.Syslog.SyslogLogSink).Assembly);
+
     private const BindingFlags All = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance |
         BindingFlags.Static | BindingFlags.DeclaredOnly;
 

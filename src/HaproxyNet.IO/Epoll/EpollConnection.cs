@@ -273,6 +273,7 @@ internal sealed unsafe class EpollConnection : FdEntry, IConnection
         Ready = 0;
         Fd = -1;
         LibC.Close(fd);
+        Poller.DescriptorReleased();
     }
 
     internal override void FireRead() => Handler?.OnReadable();

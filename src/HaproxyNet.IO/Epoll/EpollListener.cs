@@ -53,7 +53,18 @@ internal sealed unsafe class EpollListener : FdEntry, IListenerSocket
             }
 
             // 1.4 stops this accept round on EINTR/ECONNABORTED too; the listener stays ready for the next.
-            status = errno is Linux.EINTR or Linux.ECONNABORTED ? IoStatus.WouldBlock : IoStatus.Error;
+            if (errno is Linux.EINTR or Linux.ECONNABORTED)
+            {
+                status = IoStatus.WouldBlock;
+                return null;
+            }
+
+            if (errno is Linux.EMFILE or Linux.ENFILE or Linux.ENOBUFS or Linux.ENOMEM)
+            {
+                Poller.AcceptStarved(this); // no busy loop at the descriptor limit; retried when one is freed
+            }
+
+            status = IoStatus.Error;
             return null;
         }
 
@@ -142,6 +153,7 @@ internal sealed unsafe class EpollListener : FdEntry, IListenerSocket
         }
 
         var fd = Fd;
+        Poller.Unregister(this); // the socket may live on in the process it was handed to
         Poller.Detach(this);
         Interest = 0;
         Ready = 0;

@@ -21,6 +21,12 @@ public sealed unsafe class EpollNetwork : INetwork, IDisposable
 
     public IPoller Poller => _poller;
 
+    /// <summary>
+    /// Listening sockets received from an old process (adopted by <c>Listen</c> instead of binding) and those bound
+    /// here (for the next one); null = always bind, hand nothing over.
+    /// </summary>
+    public Handover.ListenerHandover? Handover { get; set; }
+
     /// <inheritdoc />
     /// <remarks>
     /// socket, SO_REUSEADDR, SO_REUSEPORT (failure ignored, as in 1.4), bind, listen. A failed SO_REUSEADDR is
@@ -39,14 +45,15 @@ public sealed unsafe class EpollNetwork : INetwork, IDisposable
     {
         string? error = null;
         severity = ListenSeverity.None;
-        var fd = LibC.Socket(SockAddr.Family(endPoint), Linux.SOCK_STREAM | Linux.SOCK_NONBLOCK | Linux.SOCK_CLOEXEC, Linux.IPPROTO_TCP);
+        var adopted = Handover?.TakeInherited(endPoint, options) ?? -1; // already bound and listening: no socket/bind
+        var fd = adopted >= 0 ? adopted : LibC.Socket(SockAddr.Family(endPoint), Linux.SOCK_STREAM | Linux.SOCK_NONBLOCK | Linux.SOCK_CLOEXEC, Linux.IPPROTO_TCP);
         if (fd < 0)
         {
             message = BindReasons.CannotCreate;
             return null;
         }
 
-        if (!LibC.SetInt(fd, Linux.SOL_SOCKET, Linux.SO_REUSEADDR, 1))
+        if (adopted < 0 && !LibC.SetInt(fd, Linux.SOL_SOCKET, Linux.SO_REUSEADDR, 1))
         {
             error = BindReasons.CannotReuseAddr;
             severity = ListenSeverity.Alert;
@@ -57,7 +64,11 @@ public sealed unsafe class EpollNetwork : INetwork, IDisposable
             SocketSetup.SetNoLinger(fd);
         }
 
-        LibC.SetInt(fd, Linux.SOL_SOCKET, Linux.SO_REUSEPORT, 1);
+        if (adopted < 0)
+        {
+            LibC.SetInt(fd, Linux.SOL_SOCKET, Linux.SO_REUSEPORT, 1);
+        }
+
         if (!options.IsDefault)
         {
             ApplyListenerOptions(fd, endPoint, options, ref error, ref severity);
@@ -65,7 +76,7 @@ public sealed unsafe class EpollNetwork : INetwork, IDisposable
 
         byte* addr = stackalloc byte[SockAddr.MaxSize];
         var length = SockAddr.Write(endPoint, new Span<byte>(addr, SockAddr.MaxSize));
-        if (LibC.Bind(fd, addr, (uint)length) != 0)
+        if (adopted < 0 && LibC.Bind(fd, addr, (uint)length) != 0)
         {
             LibC.Close(fd);
             message = BindReasons.CannotBind;
@@ -96,6 +107,7 @@ public sealed unsafe class EpollNetwork : INetwork, IDisposable
         var listener = new EpollListener(_poller, fd, local, backlog) { AcceptedOptions = options.Accepted };
         _poller.Attach(listener);
         _poller.Register(listener);
+        Handover?.Bound(listener, endPoint, options);
         return listener;
     }
 

@@ -87,7 +87,19 @@ internal sealed class EchoBackend : IDisposable
         }
     }
 
-    private static void Echo(Socket s)
+    /// <summary>Echoes until the client's end, then lets the socket go (long load runs would run out of fds).</summary>
+    private void Echo(Socket s)
+    {
+        EchoUntilEnd(s);
+        lock (_accepted)
+        {
+            _accepted.Remove(s);
+        }
+
+        s.Dispose();
+    }
+
+    private static void EchoUntilEnd(Socket s)
     {
         var buffer = new byte[4096];
         try

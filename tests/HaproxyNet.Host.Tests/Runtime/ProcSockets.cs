@@ -32,6 +32,22 @@ internal static class ProcSockets
         return -1;
     }
 
+    /// <summary>The inode of the IPv4 listening socket of <paramref name="pid"/> on <paramref name="localPort"/>; null if none.</summary>
+    public static string? ListenInode(int pid, int localPort)
+    {
+        var owned = SocketInodes(pid);
+        foreach (var line in File.ReadLines($"/proc/{pid}/net/tcp").Skip(1))
+        {
+            var f = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (f.Length >= 10 && f[3] == Listen && Port(f[1]) == localPort && owned.ContainsKey(f[9]))
+            {
+                return f[9];
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>inode → fd for every socket the process holds.</summary>
     private static Dictionary<string, int> SocketInodes(int pid)
     {

@@ -7,6 +7,8 @@ internal static partial class Signals
 {
     public const int SigQuit = 3;
     public const int SigKill = 9;
+    public const int SigStop = 19;
+    public const int SigCont = 18;
     public const int SigUsr1 = 10;
     public const int SigTtin = 21;
     public const int SigTtou = 22;
