@@ -54,9 +54,6 @@ internal static unsafe partial class LibC
     [LibraryImport(Lib, EntryPoint = "accept4", SetLastError = true)]
     internal static partial int Accept4Unix(int fd, void* address, void* length, int flags);
 
-    [LibraryImport(Lib, EntryPoint = "fcntl", SetLastError = true)]
-    internal static partial int Fcntl(int fd, int command, int argument);
-
     [LibraryImport(Lib, EntryPoint = "geteuid")]
     internal static partial int GetEuid();
 }
