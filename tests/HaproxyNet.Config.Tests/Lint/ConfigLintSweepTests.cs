@@ -65,6 +65,12 @@ public class ConfigLintSweepTests
     }
 
     [Theory]
+    [InlineData("checks-disable-on-404")]
+    [InlineData("checks-httpchk-expect")]
+    [InlineData("checks-observe")]
+    [InlineData("checks-protocols")]
+    [InlineData("checks-tcp-backup")]
+    [InlineData("checks-track")]
     [InlineData("cookie-persistence")]
     [InlineData("health-checks")]
     [InlineData("http-basic")]
@@ -89,7 +95,7 @@ public class ConfigLintSweepTests
             .ToList();
         var withFindings = dirs.Where(d => ConfigLint.Run(LintLoad.Golden(d!)).Count > 0).ToList();
 
-        Assert.Equal(11, dirs.Count);
+        Assert.Equal(17, dirs.Count);
         Assert.Equal(["seed-incident"], withFindings);
     }
 }
