@@ -38,10 +38,44 @@ public static class LbHooks
             len = written;
         }
 
+        var data = s.Req.GetReadSpan();
+        ReadOnlySpan<byte> uri = default, headers = default, body = default;
+        var isPost = false;
+        if (s.Txn is { } txn && txn.Req.State >= Http.Parsing.HttpMsgState.Body && txn.Req.State != Http.Parsing.HttpMsgState.Error)
+        {
+            // HTTP: the request still sits in the buffer (nothing is sent before a server is chosen).
+            txn.Rebase(s.Req, isRequest: true);
+            var msg = txn.Req;
+            if (msg.Rq.Uri >= 0 && msg.Rq.Uri + msg.Rq.UriLength <= data.Length)
+            {
+                uri = data.Slice(msg.Rq.Uri, msg.Rq.UriLength);
+                var first = msg.Som + txn.ReqIdx.FirstPos;
+                if (first <= msg.Eoh && msg.Eoh <= data.Length)
+                {
+                    headers = data[first..msg.Eoh];
+                }
+
+                if (msg.Sov >= 0 && msg.Sov <= data.Length)
+                {
+                    body = data[msg.Sov..];
+                    if (!txn.Has(Http.HttpTxnFlags.ReqTeChunked) && body.Length > txn.ReqBodyLength)
+                    {
+                        body = body[..(int)txn.ReqBodyLength];
+                    }
+                }
+            }
+
+            isPost = txn.Meth == Http.Parsing.HttpMeth.Post;
+        }
+
         var request = new LbRequest
         {
             ClientAddress = addr[..len],
-            Payload = s.Req.GetReadSpan(),
+            Uri = uri,
+            Headers = headers,
+            IsPost = isPost,
+            Body = body,
+            Payload = data,
         };
         return LbPicker.PickServer(lb, request, avoid, nowSeconds);
     }

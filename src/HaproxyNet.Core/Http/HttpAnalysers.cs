@@ -35,7 +35,7 @@ public static class HttpAnalysers
     public static void InitSession(Session s)
     {
         ArgumentNullException.ThrowIfNull(s);
-        var txn = s.Txn ??= new HttpTxn(s.Fe);
+        var txn = s.Txn ??= Rent(s.Fe);
         txn.Flags = HttpTxnFlags.None;
         txn.Init(s.Fe, s.Req, s.Rep);
         s.Req.Analysers |= FrontendRequest;
@@ -55,7 +55,8 @@ public static class HttpAnalysers
 
         if (s.Txn is null)
         {
-            s.Txn = new HttpTxn(s.Fe);
+            s.Txn = Rent(s.Fe);
+            s.Txn.Flags = HttpTxnFlags.None;
             s.Txn.Init(s.Fe, s.Req, s.Rep);
             s.Req.ReadLimit = s.Req.Size - s.Loop.Global.MaxRewrite;
             s.Rep.ReadLimit = s.Rep.Size - s.Loop.Global.MaxRewrite;
@@ -90,6 +91,19 @@ public static class HttpAnalysers
         s.Rep.ReadLimit = s.Rep.Size - s.Loop.Global.MaxRewrite;
         s.Rep.Flags &= ~ChannelFlags.AutoClose;
     }
+
+    /// <summary>Gives the session's transaction back to its frontend's pool (session_free).</summary>
+    public static void Release(Session s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        if (s.Txn is { } txn)
+        {
+            s.Txn = null;
+            s.Fe.TxnPool.Push(txn);
+        }
+    }
+
+    private static HttpTxn Rent(Proxy fe) => fe.TxnPool.TryPop(out var txn) ? txn : new HttpTxn(fe);
 
     private static int BitIndex(int bit) => System.Numerics.BitOperations.TrailingZeroCount(bit);
 }

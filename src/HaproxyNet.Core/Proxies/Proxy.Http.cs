@@ -26,6 +26,9 @@ public sealed partial class Proxy
     /// <summary><c>errorfile</c>/<c>errorloc</c> messages of this proxy; null = the built-in pages.</summary>
     public Http.Errors.HttpErrorMessages? ErrorMessages { get; set; }
 
+    /// <summary>Transactions of ended sessions of this frontend, reused by the next ones (no allocation per connection).</summary>
+    internal Stack<Http.HttpTxn> TxnPool { get; } = new();
+
     /// <summary>Requests rejected as invalid (failed_req).</summary>
     public long FailedReq { get; set; }
 

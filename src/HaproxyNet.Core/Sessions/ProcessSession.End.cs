@@ -90,6 +90,7 @@ public static partial class ProcessSession
         s.Si1.CloseSocket();
         s.Req.Discard(s.Loop);
         s.Rep.Discard(s.Loop);
+        Http.HttpAnalysers.Release(s);
     }
 
     /// <summary>The session log line if the frontend has loggers; afterwards nothing more is awaited (logwait = 0).</summary>

@@ -246,17 +246,17 @@ public sealed partial class ScenarioPlayer
 
         if (a.TryGetProperty("http", out var http))
         {
-            return ParseHttp(http);
+            return ParseHttp(http, i);
         }
 
         throw new NotSupportedException("client action not supported by the engine player: " + a);
     }
 
     /// <summary>The harness's "http" client action: method, path, version, headers (in order), body with Content-Length.</summary>
-    private SimClientAction.Http ParseHttp(JsonElement h)
+    private SimClientAction.Http ParseHttp(JsonElement h, int i)
     {
         var method = h.TryGetProperty("method", out var m) ? m.GetString()! : "GET";
-        var path = h.TryGetProperty("path", out var p) ? p.GetString()! : "/";
+        var path = Substitute(h.TryGetProperty("path", out var p) ? p.GetString()! : "/", i);
         var version = h.TryGetProperty("version", out var v) ? v.GetString()! : "1.1";
         var body = h.TryGetProperty("body", out var b) ? b.GetString()! : string.Empty;
         var sb = new StringBuilder();
@@ -267,7 +267,7 @@ public sealed partial class ScenarioPlayer
             foreach (var kv in headers.EnumerateObject())
             {
                 hasLength |= kv.Name.Equals("content-length", StringComparison.OrdinalIgnoreCase);
-                sb.Append(kv.Name).Append(": ").Append(SubstitutePorts(kv.Value.GetString()!)).Append("\r\n");
+                sb.Append(kv.Name).Append(": ").Append(Substitute(SubstitutePorts(kv.Value.GetString()!), i)).Append("\r\n");
             }
         }
 
@@ -279,6 +279,14 @@ public sealed partial class ScenarioPlayer
         sb.Append("\r\n").Append(body);
         return new SimClientAction.Http(Encoding.Latin1.GetBytes(sb.ToString()), method == "HEAD");
     }
+
+    /// <summary><c>${i}</c>, <c>${i*K}</c>, <c>${i+M}</c>, <c>${i*K+M}</c> in a text.</summary>
+    private static string Substitute(string text, int i) => Substitution().Replace(text, m =>
+    {
+        var k = m.Groups[1].Success ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 1;
+        var add = m.Groups[2].Success ? int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) : 0;
+        return ((i * k) + add).ToString(CultureInfo.InvariantCulture);
+    });
 
     private string SubstitutePorts(string text)
     {
