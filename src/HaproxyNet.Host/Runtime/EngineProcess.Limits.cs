@@ -20,6 +20,14 @@ internal sealed partial class EngineProcess
             _printer.Warning($"[{_startup.Argv0}.main()] Cannot raise FD limit to {nofile}.\n");
         }
 
+        // The proxy's sockets stop at ulimit-n (+ what the runtime held at start): the reserve above stays the
+        // runtime's, which aborts the process when it cannot open a descriptor (a new JIT or pool thread).
+        var limit = ProcessLimits.CurrentFdLimit();
+        if (limit > 2L * IO.DescriptorBudget.RuntimeReserve)
+        {
+            IO.DescriptorBudget.Ceiling = (int)Math.Min(int.MaxValue, limit - IO.DescriptorBudget.RuntimeReserve);
+        }
+
         var megs = _startup.Options.MemMaxMegabytes;
         if (megs > 0 && !ProcessLimits.TrySetMemoryLimit(megs, _startup.Modes.NbProc))
         {

@@ -14,7 +14,7 @@ internal static partial class ProcessLimits
     private const int RlimitNofile = 7;
 
     /// <summary>Descriptors the runtime may still open after start-up (lazily loaded assemblies, log files).</summary>
-    private const int RuntimeReserve = 64;
+    private const int RuntimeReserve = IO.DescriptorBudget.RuntimeReserve;
 
     /// <summary>10 + listeners + checked servers + stats socket + 2·maxconn + 2·maxpipes.</summary>
     /// <remarks>maxpipes defaults to a quarter of the splicing connections (0 without splice options).</remarks>

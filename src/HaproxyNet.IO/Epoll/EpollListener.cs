@@ -42,6 +42,17 @@ internal sealed unsafe class EpollListener : FdEntry, IListenerSocket
         byte* addr = stackalloc byte[SockAddr.MaxSize];
         var length = (uint)SockAddr.MaxSize;
         var fd = LibC.Accept4(Fd, addr, &length, Linux.SOCK_NONBLOCK | Linux.SOCK_CLOEXEC);
+        if (fd >= 0 && DescriptorBudget.Exceeded(fd))
+        {
+            // Past the proxy's share (the runtime's reserve): this client is dropped as 1.4 drops it at EMFILE
+            // once the backlog overflows, and the listener waits for a descriptor to be released.
+            LibC.Close(fd);
+            Poller.AcceptStarved(this);
+            errno = Linux.EMFILE;
+            status = IoStatus.Error;
+            return null;
+        }
+
         if (fd < 0)
         {
             errno = LibC.Errno;

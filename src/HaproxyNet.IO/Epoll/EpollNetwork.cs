@@ -137,6 +137,15 @@ public sealed unsafe class EpollNetwork : INetwork, IDisposable
             return null;
         }
 
+        if (DescriptorBudget.Exceeded(fd))
+        {
+            LibC.Close(fd); // the runtime's reserve: out of descriptors as far as the proxy is concerned
+            LastConnectFd = -1;
+            errno = Linux.EMFILE;
+            status = ConnectStatus.Resource;
+            return null;
+        }
+
         if (!LibC.SetInt(fd, Linux.IPPROTO_TCP, Linux.TCP_NODELAY, 1))
         {
             return Fail(fd, ConnectStatus.Internal, out status, out errno);
