@@ -81,7 +81,7 @@ public static partial class RuntimeBuilder
 
         if (s.ErrorFiles.Count > 0 || s.ErrorLocations.Count > 0)
         {
-            p.ErrorMessages = Http.Errors.HttpErrorMessages.FromConfig(s.ErrorFiles, s.ErrorLocations);
+            p.ErrorMessages = Http.Errors.HttpErrorMessages.FromConfig(s);
         }
     }
 

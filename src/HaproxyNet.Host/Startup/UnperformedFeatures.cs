@@ -30,20 +30,18 @@ internal sealed record UnperformedFeature(
 /// <remarks>
 /// Delete a row in the commit that makes its feature work: the tests (<c>UnperformedFeaturesTests</c>) load every
 /// row's <see cref="UnperformedFeature.Example"/> and expect exactly that row's name, so a stale row or a missing
-/// example fails them. Derived from what <c>RuntimeBuilder</c> and the engine read today (TCP mode only; no
-/// checks, no stats, no switching rules beyond <c>default_backend</c>).
+/// example fails them. Derived from what <c>RuntimeBuilder</c> and the engine read today (TCP and HTTP mode with
+/// httplog, captures, error pages, monitor-uri, use_backend and checks; not the layer-7 rules of issue 8, nor stats).
 /// </remarks>
 internal static class UnperformedFeatures
 {
     public static readonly IReadOnlyList<UnperformedFeature> Table =
     [
-        // The HTTP engine (issue "HTTP mode, part 1").
-        new("mode http", "mode http", p => p.Mode == ProxyMode.Http),
+        // A mode the engine does not run.
         new("mode health", "mode health", p => p.Mode == ProxyMode.Health),
 
         // Layer-7 rules, rewriting, persistence and hashing (issue "HTTP mode, part 2").
-        new("balance uri/url_param/hdr", "balance uri", p => p.Balance is BalanceAlgorithm.Uri or BalanceAlgorithm.UrlParam or BalanceAlgorithm.Header, HttpOnly: true),
-        new("use_backend", "use_backend other if TRUE", p => p.SwitchingRules.Count > 0),
+        new("balance url_param check_post", "balance url_param id check_post 64", p => p.UrlParamPostLimit > 0, HttpOnly: true),
         new("cookie", "cookie SRV insert", p => p.CookieName is not null, HttpOnly: true),
         new("appsession", "appsession JSESSIONID len 52 timeout 3h", p => p.AppSessionName is not null, HttpOnly: true),
         new("redirect", "redirect prefix http://example.com if TRUE", p => p.RedirectRules.Count > 0, HttpOnly: true),
@@ -52,17 +50,18 @@ internal static class UnperformedFeatures
         new("http-request", "http-request deny if FALSE", p => p.HttpRequestRules.Count > 0, HttpOnly: true),
         new("block", "block if FALSE", p => HasConditionRule(p, "block"), HttpOnly: true),
         new("force-persist/ignore-persist", "force-persist if TRUE", p => HasConditionRule(p, "force-persist") || HasConditionRule(p, "ignore-persist"), HttpOnly: true),
-        new("capture", "capture request header Host len 32", p => p.RequestCaptures.Count > 0 || p.ResponseCaptures.Count > 0 || p.CaptureCookie is not null, HttpOnly: true),
+        new("capture cookie", "capture cookie SRV len 32", p => p.CaptureCookie is not null, HttpOnly: true),
+        new("option http_proxy", "option http_proxy", p => p.Options.Contains("http_proxy"), HttpOnly: true),
+        new("option checkcache", "option checkcache", p => p.Options.Contains("checkcache"), HttpOnly: true),
+        new("server redir", "server r1 127.0.0.1:9 redir http://example.com", p => AnyServer(p, static s => s.RedirectPrefix is not null), HttpOnly: true),
         new("option forwardfor", "option forwardfor", p => p.ForwardForHeader is not null, HttpOnly: true),
         new("option originalto", "option originalto", p => p.OriginalToHeader is not null, HttpOnly: true),
         new("http-send-name-header", "http-send-name-header X-Srv", p => p.HttpSendNameHeader is not null, HttpOnly: true),
-        new("errorfile/errorloc", "errorloc 503 http://example.com/503", p => p.ErrorFiles.Count > 0 || p.ErrorLocations.Count > 0, HttpOnly: true),
-        new("monitor-uri/monitor fail", "monitor-uri /up", p => p.MonitorUri is not null || HasConditionRule(p, "monitor fail"), HttpOnly: true),
         new("stick-table/stick", "stick-table type ip size 1k\n    stick on src", p => p.StickTable is not null || p.StickRules.Count > 0),
         new("persist rdp-cookie", "persist rdp-cookie", p => p.PersistRdpCookie is not null),
 
-        // Health checks and the stats page/socket (issue "Operating it").
-        new("check/track (health checks)", "server c1 127.0.0.1:9 check", p => AnyServer(p, static s => s.Check || s.Track is not null)),
+        // Health checks report layer-7 events only once HTTP feeds them; the stats page/socket (issue "Operating it").
+        new("observe layer7", "server o1 127.0.0.1:9 check observe layer7", p => AnyServer(p, static s => s.Observe == "layer7"), HttpOnly: true),
         new("stats", "stats enable", p => p.Stats is not null, HttpOnly: true),
         new("stats socket", "stats socket /tmp/haproxynet-unperformed.sock", InGlobal: g => g.StatsSocket is not null),
     ];
