@@ -89,7 +89,7 @@ public class ConfigLintSweepTests
             .ToList();
         var withFindings = dirs.Where(d => ConfigLint.Run(LintLoad.Golden(d!)).Count > 0).ToList();
 
-        Assert.Equal(11, dirs.Count);
+        Assert.Equal(20, dirs.Count);
         Assert.Equal(["seed-incident"], withFindings);
     }
 }
