@@ -76,6 +76,15 @@ public class ConfigLintSweepTests
     [InlineData("http-basic")]
     [InlineData("http-errors")]
     [InlineData("http-log-options")]
+    [InlineData("http-bodies")]
+    [InlineData("http-conn-modes")]
+    [InlineData("http-headers")]
+    [InlineData("http-log-formats")]
+    [InlineData("http-own-responses")]
+    [InlineData("http-reqline")]
+    [InlineData("http-responses")]
+    [InlineData("http-timeouts-client")]
+    [InlineData("http-timeouts-server")]
     [InlineData("lb-algorithms")]
     [InlineData("seed-fixed")]
     [InlineData("slowstart-queue")]
@@ -95,7 +104,7 @@ public class ConfigLintSweepTests
             .ToList();
         var withFindings = dirs.Where(d => ConfigLint.Run(LintLoad.Golden(d!)).Count > 0).ToList();
 
-        Assert.Equal(17, dirs.Count);
+        Assert.Equal(26, dirs.Count);
         Assert.Equal(["seed-incident"], withFindings);
     }
 }

@@ -87,6 +87,14 @@ public class FixedConfigEnvironment(string? baseDirectory = null) : IConfigEnvir
 
     public bool TryReadFile(string path, out byte[] content, out string error)
     {
+        if (path == "/dev/null")
+        {
+            // Every host has it: an empty error page (testdata/golden/http-own-responses uses it).
+            content = [];
+            error = string.Empty;
+            return true;
+        }
+
         foreach (var code in ErrorPageCodes)
         {
             if (HasErrorPages && path == $"/etc/haproxy/errors/{code}.http")
