@@ -53,6 +53,10 @@ public static class CommandLine
             {
                 state.Mode |= ArgMode.Foreground;
             }
+            else if (flag == 'd' && next == 'S' && Startup.HaproxyMain.LinuxSpliceBuild)
+            {
+                state.DisabledPollers |= DisabledPollers.Splice;
+            }
             else if (flag == 'd')
             {
                 // -dk and -dS land here too: kqueue and splice are not in the reference build.

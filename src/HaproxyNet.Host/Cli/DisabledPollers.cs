@@ -18,4 +18,7 @@ public enum DisabledPollers
 
     /// <summary><c>-dp</c>.</summary>
     Poll = 4,
+
+    /// <summary><c>-dS</c> in a splice build (<c>HAPROXYNET_USE_LINUX_SPLICE=1</c>): no splicing (1.4 clears GTUNE_USE_SPLICE).</summary>
+    Splice = 8,
 }

@@ -42,6 +42,7 @@ internal sealed partial class EngineProcess : IDisposable
         _printer = startup.Diagnostics;
         _logFactory = HaproxyNetLogging.CreateFactory(new HaproxyNetLoggingOptions(settings.NLogConfigFile, settings.TraceEnabled));
         var global = RuntimeBuilder.BuildGlobal(startup.Config);
+        global.UseSplice &= (startup.Options.DisabledPollers & DisabledPollers.Splice) == 0; // -dS
         if (startup.Options.MaxConn > 0)
         {
             global.MaxConn = startup.Options.MaxConn; // -n, applied after parsing
