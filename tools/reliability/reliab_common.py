@@ -1,7 +1,9 @@
 """Shared pieces of the reliability scripts: loopback echo backend, proxy processes, counters.
 
 Loopback only; every process started is stopped by its pid."""
+import atexit
 import os
+import shutil
 import signal
 import socket
 import socketserver
@@ -111,7 +113,11 @@ def stop_pids(pids, grace=10):
 
 
 def workdir(prefix):
-    return tempfile.mkdtemp(prefix=prefix)
+    """A fresh folder under /tmp, removed at exit unless RELIAB_KEEP=1 (to read the proxies' stderr)."""
+    path = tempfile.mkdtemp(prefix=prefix)
+    if os.environ.get("RELIAB_KEEP") != "1":
+        atexit.register(shutil.rmtree, path, True)
+    return path
 
 
 def run(cmd, cwd, timeout=60):
