@@ -123,7 +123,7 @@ public class ListenerHandoverProcessTests
             // Each child alone (the other stopped) accepts and proxies.
             foreach (var (serving, frozen) in new[] { (pids[0], pids[1]), (pids[1], pids[0]) })
             {
-                Assert.True(Signals.Send(frozen, Signals.SigStop));
+                Assert.True(Signals.Stop(frozen, RunningProxy.Bounded), $"process {frozen} did not stop");
                 try
                 {
                     using var client = EchoBackend.Client();
