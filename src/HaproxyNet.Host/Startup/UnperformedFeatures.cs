@@ -53,7 +53,7 @@ internal static class UnperformedFeatures
         new("capture cookie", "capture cookie SRV len 32", p => p.CaptureCookie is not null, HttpOnly: true),
         new("option http_proxy", "option http_proxy", p => p.Options.Contains("http_proxy"), HttpOnly: true),
         new("option checkcache", "option checkcache", p => p.Options.Contains("checkcache"), HttpOnly: true),
-        new("server redir", "server r1 127.0.0.1:9 redir http://example.com", p => AnyServer(p, static s => s.RedirectPrefix is not null), HttpOnly: true),
+        new("server redir", "mode http\n    server r1 127.0.0.1:9 redir http://example.com", p => AnyServer(p, static s => s.RedirectPrefix is not null)), // a -c error outside mode http
         new("option forwardfor", "option forwardfor", p => p.ForwardForHeader is not null, HttpOnly: true),
         new("option originalto", "option originalto", p => p.OriginalToHeader is not null, HttpOnly: true),
         new("http-send-name-header", "http-send-name-header X-Srv", p => p.HttpSendNameHeader is not null, HttpOnly: true),

@@ -160,9 +160,18 @@ public sealed partial class UnperformedFeaturesTests : IDisposable
     }
 
     [ConfigLoaderFact]
-    public void Describe_HealthChecksGolden_NamesHttpChecksAndSwitchingWithProxies()
+    public void Describe_HealthChecksGolden_Null()
     {
+        // mode http, use_backend, captures and checks are performed now: nothing to name.
         var text = Placeholders(File.ReadAllText(Path.Combine(TestDataPaths.Golden("health-checks"), "haproxy.cfg"), Encoding.Latin1));
+
+        Assert.Null(UnperformedFeatures.Describe(Load(text)));
+    }
+
+    [ConfigLoaderFact]
+    public void Describe_CookiePersistenceGolden_NamesCookiesWithProxies()
+    {
+        var text = Placeholders(File.ReadAllText(Path.Combine(TestDataPaths.Golden("cookie-persistence"), "haproxy.cfg"), Encoding.Latin1));
 
         var warning = UnperformedFeatures.Describe(Load(text));
 
@@ -170,12 +179,8 @@ public sealed partial class UnperformedFeaturesTests : IDisposable
         Assert.StartsWith("HaproxyNet accepts but does not perform yet: ", warning, StringComparison.Ordinal);
         Assert.EndsWith(". These settings are ignored.\n", warning, StringComparison.Ordinal);
         Assert.Single(warning.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Contains("'check/track (health checks)' (backend 'app', backend 'solo')", warning, StringComparison.Ordinal);
-        Assert.Contains("'use_backend' (frontend 'web')", warning, StringComparison.Ordinal);
-        if (HasRow("mode http"))
-        {
-            Assert.Contains("'mode http' (frontend 'web', backend 'app', backend 'solo')", warning, StringComparison.Ordinal);
-        }
+        Assert.Contains("'cookie' (backend 'be_insert', backend 'be_prefix')", warning, StringComparison.Ordinal);
+        Assert.Contains("'capture cookie' (frontend 'fe_insert', frontend 'fe_prefix')", warning, StringComparison.Ordinal);
     }
 
     private static string Placeholders(string text) => PlaceholderPattern().Replace(text, "10000");
@@ -197,19 +202,19 @@ public sealed partial class UnperformedFeaturesTests : IDisposable
         return (code, Encoding.Latin1.GetString(stdout.ToArray()), Encoding.Latin1.GetString(stderr.ToArray()));
     }
 
-    private string CheckedConfig() => Write(ConfigFor(Row("check/track (health checks)")));
+    private string UnperformedConfig() => Write(ConfigFor(Row("persist rdp-cookie")));
 
     [ConfigLoaderFact]
-    public void Run_ConfigWithChecks_OneWarningLineOnStderrBeforeTheEngine()
+    public void Run_ConfigWithUnperformedFeature_OneWarningLineOnStderrBeforeTheEngine()
     {
-        var path = CheckedConfig();
+        var path = UnperformedConfig();
 
         var (code, stdout, stderr) = Run("-db", "-f", path);
 
         Assert.Equal(0, code);
         Assert.Empty(stdout);
         Assert.Equal(
-            "[WARNING] 059/100000 (42) : HaproxyNet accepts but does not perform yet: 'check/track (health checks)' (proxy 'px'). These settings are ignored.\n",
+            "[WARNING] 059/100000 (42) : HaproxyNet accepts but does not perform yet: 'persist rdp-cookie' (proxy 'px'). These settings are ignored.\n",
             stderr);
     }
 
@@ -218,7 +223,7 @@ public sealed partial class UnperformedFeaturesTests : IDisposable
     [InlineData("-q")]
     public void Run_CheckModeOrQuiet_NoWarning(string flag)
     {
-        var path = CheckedConfig();
+        var path = UnperformedConfig();
 
         var (code, stdout, stderr) = Run(flag, "-db", "-f", path);
 
@@ -231,7 +236,7 @@ public sealed partial class UnperformedFeaturesTests : IDisposable
     public void Run_QuietButVerbose_WarningShown()
     {
         // 1.4's Warning(): silent when quiet unless verbose.
-        var (_, _, stderr) = Run("-q", "-V", "-db", "-f", CheckedConfig());
+        var (_, _, stderr) = Run("-q", "-V", "-db", "-f", UnperformedConfig());
 
         Assert.Contains("[WARNING] 059/100000 (42) : HaproxyNet accepts but does not perform yet: ", stderr, StringComparison.Ordinal);
     }
@@ -239,7 +244,7 @@ public sealed partial class UnperformedFeaturesTests : IDisposable
     [ConfigLoaderFact]
     public void Run_QuietKeywordInGlobal_NoWarning()
     {
-        var path = Write(ConfigFor(Row("check/track (health checks)")).Replace("global\n", "global\n    quiet\n", StringComparison.Ordinal));
+        var path = Write(ConfigFor(Row("persist rdp-cookie")).Replace("global\n", "global\n    quiet\n", StringComparison.Ordinal));
 
         // Without -d/-db: 1.4 drops the configuration's quiet (and daemon) under those flags.
         var (_, _, stderr) = Run("-f", path);
