@@ -20,10 +20,13 @@ public static class Program
 
         // -D on the command line: the daemon child starts now and reads the configuration beside us; a process that
         // will run the engine compiles it while it reads the configuration.
-        if (!DaemonLauncher.StartEarly(words))
+        var child = DaemonLauncher.StartEarly(words);
+#if !NATIVE_AOT
+        if (!child)
         {
-            JitWarmup.Begin();
+            JitWarmup.Begin(); // a native binary has nothing to compile
         }
+#endif
 
         // A -D child re-reads the configuration silently: its parent already printed every message.
         var streams = DaemonLauncher.IsDaemonChild ? new StdStreams(Stream.Null, Stream.Null) : StdStreams.OpenConsole();
