@@ -101,24 +101,7 @@ public static class HttpLogFormatter
         w.Append(TcpLogFormatter.ErrChar(s.Err));
         w.Append(TcpLogFormatter.FinChar(s.Fin));
         w.Append("-- ");
-        w.Append(actconn);
-        w.Append('/');
-        w.Append(fe.FeConn);
-        w.Append('/');
-        w.Append(be.BeConn);
-        w.Append('/');
-        w.Append(s.Srv is { } srv2 ? srv2.CurSess : 0);
-        w.Append('/');
-        if (s.Has(SessionFlags.Redisp))
-        {
-            w.Append('+');
-        }
-
-        w.Append(s.ConnRetries > 0 ? be.ConnRetries - s.ConnRetries : be.ConnRetries);
-        w.Append(' ');
-        w.Append(logs.SrvQueueSize);
-        w.Append('/');
-        w.Append(logs.PrxQueueSize);
+        TcpLogFormatter.AppendCounters(ref w, s, actconn);
 
         Span<char> tmp = stackalloc char[TmpLine];
         var h = 0;

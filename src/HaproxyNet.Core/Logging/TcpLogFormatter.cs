@@ -80,9 +80,21 @@ public static class TcpLogFormatter
         w.Append(ErrChar(s.Err));
         w.Append(FinChar(s.Fin));
         w.Append(' ');
+        AppendCounters(ref w, s, actconn);
+        w.Append('\n');
+    }
+
+    /// <summary>
+    /// The counters shared by tcplog and httplog: <c>actconn/feconn/beconn/srv_conn/[+]retries srv_queue/backend_queue</c>
+    /// (sess_log and tcp_sess_log in 1.4's log.c write the same fields).
+    /// </summary>
+    internal static void AppendCounters(ref LineWriter w, Session s, int actconn)
+    {
+        var be = s.Be;
+        var logs = s.Logs;
         w.Append(actconn);
         w.Append('/');
-        w.Append(fe.FeConn);
+        w.Append(s.Fe.FeConn);
         w.Append('/');
         w.Append(be.BeConn);
         w.Append('/');
@@ -98,7 +110,6 @@ public static class TcpLogFormatter
         w.Append(logs.SrvQueueSize);
         w.Append('/');
         w.Append(logs.PrxQueueSize);
-        w.Append('\n');
     }
 
     /// <summary><c>dd/Mon/yyyy:HH:MM:SS.mmm</c> in the log time zone.</summary>
