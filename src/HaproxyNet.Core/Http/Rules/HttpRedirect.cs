@@ -151,14 +151,19 @@ public static class HttpRedirect
     private static RuleVerdict KeepAlive(Session s, HttpTxn txn, Channel req, HttpMsg msg, ReadOnlySpan<byte> reply)
     {
         s.Rep.Write(reply);
-        req.Consume(msg.Sov - msg.Som);
-        txn.Rebase(req, isRequest: true);
-        req.Analysers = Sessions.Analysers.ReqHttpXferBody;
-        s.Rep.Analysers = Sessions.Analysers.ResHttpXferBody;
+
+        // buffer_ignore: the request headers are eaten (still counted as received).
+        req.Replace(msg.Som, msg.Sov - msg.Som, default);
+        msg.Rebase(msg.Som - msg.Sov);
         msg.State = HttpMsgState.Closed;
         txn.Rsp.State = HttpMsgState.Done;
         s.SetErrIfNone(SessionError.PrxCond);
         s.SetFinIfNone(SessionFinState.R);
-        return RuleVerdict.Stop;
+        req.Analysers = 0;
+        s.Rep.Analysers = 0;
+
+        // Both messages are over: the transaction ends as a server-close one does (logged, next request awaited).
+        HttpResync.ResyncStates(s);
+        return RuleVerdict.Done;
     }
 }

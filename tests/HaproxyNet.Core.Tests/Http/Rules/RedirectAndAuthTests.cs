@@ -51,6 +51,29 @@ public class RedirectAndAuthTests
     }
 
     [Fact]
+    public void RedirectRelative_ServerCloseMode_ConnectionKeptAndNextRequestsLogged()
+    {
+        var h = HttpHarness.FromConfig(Defaults + "listen fe\n    bind 127.0.0.1:10001\n    option http-server-close\n"
+            + "    redirect location /home if { path_beg /r }\n    server s1 127.0.0.1:20001\n");
+        HttpHarness.HttpServer(h);
+        h.Start();
+        var c = h.AddClient(HttpHarness.FePort, 0, [HttpHarness.Get("/r1"), HttpHarness.Get("/r2"), HttpHarness.Get("/plain", "Connection: close\r\n")]);
+        h.RunFor(200);
+
+        Assert.Equal(3, c.ResponsesReceived);
+        Assert.StartsWith("HTTP/1.1 302 Found\r\nCache-Control: no-cache\r\nContent-length: 0\r\nLocation: /home\r\n\r\nHTTP/1.1 302 Found", HttpHarness.Received(c), StringComparison.Ordinal);
+        var lines = HttpHarness.SessionLines(h);
+        Assert.Equal(3, lines.Count);
+        Assert.Contains(" fe fe/<NOSRV> 0/-1/-1/-1/0 302 83 - - PR-- 1/1/0/0/0 0/0 \"GET /r1 HTTP/1.1\"", lines[0], StringComparison.Ordinal);
+        Assert.Contains(" 302 83 - - PR-- ", lines[1], StringComparison.Ordinal);
+
+        // 1.4.25 keeps the session's termination flags across transactions (golden rules-redirects).
+        Assert.Contains(" fe fe/s1 ", lines[2], StringComparison.Ordinal);
+        Assert.Contains(" 200 ", lines[2], StringComparison.Ordinal);
+        Assert.Contains(" PR-- ", lines[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void HttpRequestAuth_NoCredentials_401WithRealm()
     {
         var cfg = Listen("    acl ok http_auth(L1)\n    http-request auth realm Secret\\ Zone if !ok\n", Userlist);
