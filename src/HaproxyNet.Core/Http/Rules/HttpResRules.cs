@@ -141,7 +141,9 @@ public static class HttpResRules
             }
 
             var word = v[..p2];
-            if (HttpHeaderOps.EqualsIgnoreCase(word, "private"u8) || HttpHeaderOps.EqualsIgnoreCase(word, "no-store"u8)
+            // (max-age=0 and s-maxage=0 never get here: the '=' branch above takes them, as in 1.4.25.)
+            if (HttpHeaderOps.EqualsIgnoreCase(word, "private"u8) || HttpHeaderOps.EqualsIgnoreCase(word, "no-cache"u8)
+                || HttpHeaderOps.EqualsIgnoreCase(word, "no-store"u8)
                 || HttpHeaderOps.EqualsIgnoreCase(word, "max-age=0"u8) || HttpHeaderOps.EqualsIgnoreCase(word, "s-maxage=0"u8))
             {
                 cacheable = cacheCookie = false;
