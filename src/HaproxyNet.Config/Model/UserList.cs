@@ -5,4 +5,8 @@ public sealed record UserList(
     string Name,
     SourceSpan Span,
     IReadOnlyList<UserEntry> Users,
-    IReadOnlyList<string> Groups);
+    IReadOnlyList<string> Groups)
+{
+    /// <summary>The <c>users</c> of each <c>group</c> line, in <see cref="Groups"/> order (empty when none was listed).</summary>
+    public IReadOnlyList<IReadOnlyList<string>> GroupUsers { get; init; } = [];
+}

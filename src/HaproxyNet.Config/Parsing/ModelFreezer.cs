@@ -52,7 +52,10 @@ internal static class ModelFreezer
                 u.Name,
                 u.Span,
                 u.Users.Select(x => new UserEntry(x.Name, x.Password, x.Insecure, [.. x.Groups])).ToList(),
-                u.Groups.Select(x => x.Name).ToList()))
+                u.Groups.Select(x => x.Name).ToList())
+            {
+                GroupUsers = u.Groups.Select(x => (IReadOnlyList<string>)[.. x.Users]).ToList(),
+            })
             .ToList();
         return new ConfigDocument(global, defaults, proxies, lists);
     }

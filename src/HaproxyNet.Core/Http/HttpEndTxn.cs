@@ -98,8 +98,9 @@ public static class HttpEndTxn
 
         // http_reset_txn: back to the frontend.
         s.Be = s.Fe;
-        s.Err = SessionError.None;
-        s.Fin = SessionFinState.None;
+
+        // The termination flags (SN_ERR_*/SN_FINST_*) are not cleared by 1.4.25: after a keep-alive redirect the
+        // next transactions of the connection still log "PR" (golden rules-redirects).
         s.Logs.LogWait = EventAccept.ToLog(s.Fe);
         s.ConnRetries = s.Fe.ConnRetries;
         req.Rto = s.Fe.Timeouts.Client;

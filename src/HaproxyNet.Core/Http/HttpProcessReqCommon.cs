@@ -1,4 +1,5 @@
 using HaproxyNet.Core.Buffers;
+using HaproxyNet.Core.Http.Rules;
 using HaproxyNet.Core.Proxies;
 using HaproxyNet.Core.Sessions;
 
@@ -9,9 +10,8 @@ namespace HaproxyNet.Core.Http;
 /// run for the frontend, then for the backend when it differs.
 /// </summary>
 /// <remarks>
-/// 1.4's order: block, http-request, req* filters, connection mode (here), reqadd, auth, stats, redirect. Only
-/// the connection-mode step is performed in this issue; the rules are refused at start-up until they exist
-/// (see the Http README).
+/// 1.4's order: block, http-request, req* filters, connection mode (here), reqadd, auth, stats, redirect. The
+/// rule steps are in <see cref="HttpReqRules"/> (Http/Rules).
 /// </remarks>
 public sealed class HttpProcessReqCommon : IAnalyser
 {
@@ -30,10 +30,34 @@ public sealed class HttpProcessReqCommon : IAnalyser
         var txn = s.Txn!;
         txn.Rebase(channel, isRequest: true);
 
-        // Steps 1-3 (block, http-request, filters) belong to the rules layer.
+        var px = anBit == Sessions.Analysers.ReqHttpProcessFe ? s.Fe : s.Be;
+
+        // Steps 1-3: block, http-request, req* filters (deny, tarpit).
+        var verdict = HttpReqRules.BeforeMode(s, px, txn, channel, out var authRule);
+        if (verdict != RuleVerdict.Continue)
+        {
+            return verdict == RuleVerdict.Done;
+        }
+
+        // Step 4: connection mode.
         DecideMode(s, txn, channel);
 
-        // Steps 5-8 (reqadd, auth, stats, redirect) belong to the rules layer.
+        // Steps 5-6: reqadd, http-request auth.
+        verdict = HttpReqRules.HeadersAndAuth(s, px, txn, channel, authRule);
+        if (verdict != RuleVerdict.Continue)
+        {
+            return verdict == RuleVerdict.Done;
+        }
+
+        // Step 7: the stats URI (stats helper) goes here.
+
+        // Step 8: redirect.
+        verdict = HttpReqRules.Redirect(s, px, txn, channel);
+        if (verdict != RuleVerdict.Continue)
+        {
+            return verdict == RuleVerdict.Done;
+        }
+
         channel.Analysers &= ~anBit;
         return true;
     }

@@ -10,8 +10,8 @@ namespace HaproxyNet.Core.Http;
 /// tv_request is stamped (Tq ends here).
 /// </summary>
 /// <remarks>
-/// Cookies, appsession, forwardfor, originalto and check_post belong to the rules layer (issue 8) and come before
-/// the Connection step in 1.4's order.
+/// Cookies, appsession and check_post belong to the persistence layer (issue 8) and come before forwardfor and the
+/// Connection step in 1.4's order.
 /// </remarks>
 public sealed class HttpProcessRequest : IAnalyser
 {
@@ -31,6 +31,12 @@ public sealed class HttpProcessRequest : IAnalyser
         var txn = s.Txn!;
         txn.Rebase(req, isRequest: true);
         var all = s.Fe.HttpOptions | s.Be.HttpOptions;
+
+        // Steps 9-10: X-Forwarded-For, X-Original-To (Http/Rules).
+        if (!Rules.HttpForwardHeaders.Apply(s, txn, req))
+        {
+            return HttpWaitForRequest.BadRequest(s, req, txn);
+        }
 
         if ((all & HttpProxyOptions.HttpClose) != 0 || txn.Mode != HttpConnMode.Tunnel)
         {

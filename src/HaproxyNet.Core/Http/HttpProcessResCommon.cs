@@ -9,7 +9,7 @@ namespace HaproxyNet.Core.Http;
 /// AN_RES_HTTP_PROCESS_BE: response processing (1.4's <c>http_process_res_common</c>): connection mode and the
 /// response Connection header (HTTP-MODE §5.3), t_data, the logasap log, then the body analyser.
 /// </summary>
-/// <remarks>rsp* filters, rspadd, cookies and checkcache belong to the rules layer (issue 8).</remarks>
+/// <remarks>rsp* filters, rspadd and checkcache: <see cref="Rules.HttpResRules"/>; server cookies belong to the persistence layer.</remarks>
 public sealed class HttpProcessResCommon : IAnalyser
 {
     public static readonly HttpProcessResCommon Instance = new();
@@ -66,6 +66,12 @@ public sealed class HttpProcessResCommon : IAnalyser
             {
                 txn.Mode = HttpConnMode.ServerClose;
             }
+        }
+
+        // rsp* filters, rspadd (backend then frontend), checkcache (Http/Rules).
+        if (!Rules.HttpResRules.Apply(s, txn, rep))
+        {
+            return false;
         }
 
         // An unknown body length can only end with the server's close.

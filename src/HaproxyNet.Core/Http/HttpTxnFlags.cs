@@ -59,6 +59,29 @@ public enum HttpTxnFlags
 
     /// <summary>The response carried a "keep-alive" token.</summary>
     ResConnKeepAlive = 1 << 17,
+
+    // Rule verdicts (issue 8, rules layer): high bits, so that other additions do not collide.
+
+    /// <summary>TX_CLALLOW: a reqallow matched; later allow/deny/tarpit/pass filters are skipped.</summary>
+    ClientAllow = 1 << 24,
+
+    /// <summary>TX_CLDENY: a reqdeny matched (403).</summary>
+    ClientDeny = 1 << 25,
+
+    /// <summary>TX_CLTARPIT: a reqtarpit matched.</summary>
+    ClientTarpit = 1 << 26,
+
+    /// <summary>TX_SVALLOW: an rspallow matched.</summary>
+    ServerAllow = 1 << 27,
+
+    /// <summary>TX_SVDENY: an rspdeny matched (502).</summary>
+    ServerDeny = 1 << 28,
+
+    /// <summary>TX_CACHEABLE: the response may be cached (checkcache).</summary>
+    Cacheable = 1 << 29,
+
+    /// <summary>TX_CACHE_COOK: a cookie in the response may be cached (checkcache).</summary>
+    CacheCookie = 1 << 30,
 }
 
 /// <summary>The connection mode (1.4's TX_CON_WANT_*), ordered: tunnel &lt; keep-alive &lt; server-close &lt; close.</summary>

@@ -19,6 +19,9 @@ public sealed class ProxyTimeouts
     /// <summary><c>timeout queue</c> (after fallback).</summary>
     public int Queue { get; set; }
 
+    /// <summary><c>timeout tarpit</c> (after fallback).</summary>
+    public int Tarpit { get; set; }
+
     /// <summary><c>timeout http-request</c>.</summary>
     public int HttpRequest { get; set; }
 

@@ -45,6 +45,11 @@ public static partial class RuntimeBuilder
     public static void BuildProxies(Cfg.ConfigDocument doc, EngineLoop loop)
     {
         var byName = new Dictionary<string, (Cfg.ProxySection Section, Proxy Proxy)>(StringComparer.Ordinal);
+        foreach (var list in doc.UserLists)
+        {
+            loop.UserLists.TryAdd(list.Name, Http.Rules.UserListRt.From(list));
+        }
+
         foreach (var section in doc.Proxies)
         {
             if (section.Disabled)
@@ -67,6 +72,7 @@ public static partial class RuntimeBuilder
 
             ResolveTracking(section, p, byName);
             ResolveSwitchingRules(section, p, byName);
+            MapRules(section, p, byName);
             if (p.IsBackend && p.Servers.Count > 0)
             {
                 LoadBalancerFactory.Create(p, ToLbSettings(section));
@@ -92,6 +98,7 @@ public static partial class RuntimeBuilder
         p.Timeouts.Server = (int)s.Timeouts.Server;
         p.Timeouts.Connect = (int)s.Timeouts.Connect;
         p.Timeouts.Queue = (int)s.Timeouts.Queue;
+        p.Timeouts.Tarpit = (int)s.Timeouts.Tarpit;
         p.Timeouts.HttpRequest = (int)s.Timeouts.HttpRequest;
         p.Timeouts.HttpKeepAlive = (int)s.Timeouts.HttpKeepAlive;
         p.TimeoutCheck = (int)s.Timeouts.Check;

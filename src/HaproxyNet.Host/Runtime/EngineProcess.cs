@@ -61,6 +61,7 @@ internal sealed partial class EngineProcess : IDisposable
 
         _loop.StartupMessages = _printer; // listener warnings are printed while starting, as in MODE_STARTING
         RuntimeBuilder.BuildProxies(startup.Config, _loop);
+        _loop.PasswordCrypt = new HaproxyNet.IO.Native.LibCrypt(); // userlist "password" hashes (crypt(3))
 #if !NATIVE_AOT
         if (settings.WarmUp)
         {

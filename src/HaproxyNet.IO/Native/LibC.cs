@@ -24,6 +24,11 @@ internal static unsafe partial class LibC
 
     private static nint Resolve(string name, Assembly assembly, DllImportSearchPath? searchPath)
     {
+        if (name == LibCrypt.Lib)
+        {
+            return LibCrypt.ResolveCrypt();
+        }
+
         if (name != Lib)
         {
             return 0;
