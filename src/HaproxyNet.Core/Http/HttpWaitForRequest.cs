@@ -47,6 +47,7 @@ public sealed class HttpWaitForRequest : IAnalyser
             }
 
             HttpMsgAnalyzer.Analyze(data, msg, txn.ReqIdx, req.SendMax == 0);
+            DropLeadingEmptyLines(req, msg);
         }
 
         // The first byte of a keep-alive connection's next request: the http-request timer replaces keep-alive's.
@@ -253,29 +254,51 @@ public sealed class HttpWaitForRequest : IAnalyser
         return false;
     }
 
-    /// <summary>HTTP/0.9 request line: " /" if it has no URI, then " HTTP/1.0" (http_upgrade_v09_to_v10).</summary>
+    /// <summary>
+    /// HTTP/0.9 request line: " /" if it has no URI, then " HTTP/1.0" and a CRLF, so that the original line end
+    /// becomes the empty line ending the headers (http_upgrade_v09_to_v10: the server gets
+    /// <c>GET / HTTP/1.0\r\n\r\n</c>, testdata/smuggling http09).
+    /// </summary>
     private static bool Upgrade09(Channel req, HttpMsg msg, HttpTxn txn)
     {
         var at = msg.Som + msg.Rq.Length;
         var addUri = msg.Rq.UriLength == 0;
-        var ins = addUri ? " / HTTP/1.0"u8 : " HTTP/1.0"u8;
+        var ins = addUri ? " / HTTP/1.0\r\n"u8 : " HTTP/1.0\r\n"u8;
         if (req.Replace(at, 0, ins) is not { } delta)
         {
             return false;
         }
 
-        txn.ReqIdx[0].Length += delta;
         if (addUri)
         {
             msg.Rq.Uri = at + 1;
             msg.Rq.UriLength = 1;
         }
 
-        msg.Rq.Version = at + delta - 8;
+        msg.Rq.Version = at + delta - 10;
         msg.Rq.VersionLength = 8;
-        msg.Rq.Length += delta;
+        msg.Rq.Length += delta - 2;
+        txn.ReqIdx.SetStart(msg.Rq.Length, true);
         msg.MoveEnd(delta);
         return true;
+    }
+
+    /// <summary>
+    /// Empty lines before the request line (CRLF or LF) are deleted from the channel once the parser has skipped
+    /// them (1.4's <c>buffer_ignore</c> in <c>http_msg_analyzer</c>): they never reach the server
+    /// (testdata/smuggling leading-crlf).
+    /// </summary>
+    private static void DropLeadingEmptyLines(Channel req, HttpMsg msg)
+    {
+        var n = msg.LeadingBytes;
+        if (n <= 0 || msg.State == HttpMsgState.RqBefore || req.Replace(msg.Start, n, default) is null)
+        {
+            return;
+        }
+
+        var start = msg.Start;
+        msg.Rebase(-n);
+        msg.Start = start;
     }
 
     /// <summary>1.1 or above: exactly "HTTP/x.y" with x &gt; 1, or x = 1 and y &gt;= 1.</summary>
@@ -285,8 +308,9 @@ public sealed class HttpWaitForRequest : IAnalyser
 
     /// <summary>
     /// Body length of a message (HTTP-MODE §1): Transfer-Encoding (1.1 only) with "chunked" last → chunked;
-    /// "chunked" followed by another coding → unknown; else every Content-Length value must be the same valid
-    /// number (false otherwise); nothing → 0.
+    /// "chunked" followed by another coding → unknown; else (no TE, or only other codings such as identity or
+    /// xchunked: 1.4.25 then honours Content-Length, testdata/smuggling te-identity, te-xchunked) every
+    /// Content-Length value must be the same valid number (false otherwise); nothing → 0.
     /// </summary>
     internal static bool BodyLength(ReadOnlySpan<byte> data, HttpMsg msg, HdrIdx idx, bool ver11, out bool chunked, out bool known, out long length, bool response = false)
     {
@@ -294,17 +318,27 @@ public sealed class HttpWaitForRequest : IAnalyser
         known = true;
         length = 0;
         var ctx = default(HdrCtx);
-        var teSeen = false;
+        var closeOnly = false;
         if (ver11)
         {
+            // As 1.4: "chunked" sets chunked; another coding after it means close-delimited; any other coding
+            // (identity, xchunked...) alone is ignored and Content-Length still counts.
             while (HttpHeaderOps.Find(data, msg, idx, "Transfer-Encoding"u8, ref ctx))
             {
-                teSeen = true;
-                chunked = HttpHeaderOps.EqualsIgnoreCase(data.Slice(ctx.Val, ctx.VLen), "chunked"u8);
+                if (HttpHeaderOps.EqualsIgnoreCase(data.Slice(ctx.Val, ctx.VLen), "chunked"u8))
+                {
+                    chunked = true;
+                }
+                else if (chunked)
+                {
+                    chunked = false;
+                    closeOnly = true;
+                    break;
+                }
             }
         }
 
-        if (teSeen)
+        if (chunked || closeOnly)
         {
             known = chunked;
             return true;
