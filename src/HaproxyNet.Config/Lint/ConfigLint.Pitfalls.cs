@@ -4,8 +4,8 @@ using HaproxyNet.Config.Model;
 namespace HaproxyNet.Config.Lint;
 
 /// <summary>
-/// Further 1.4 pitfalls that the configuration's numbers show, run by <c>haproxynet-tool lint</c> on top of
-/// <see cref="Run"/> (which <c>HAPROXYNET_LINT=1</c> prints unchanged).
+/// Further 1.4 pitfalls that the configuration's numbers show, run on top of <see cref="Run"/> by
+/// <c>haproxynet-tool lint</c> and by <c>HAPROXYNET_LINT=1 haproxynet -c</c> (both print <see cref="RunAll"/>).
 /// </summary>
 public static partial class ConfigLint
 {

@@ -54,7 +54,7 @@ internal static class ConfigFileReader
             }
 
             var modifier = KeywordModifier.Standard;
-            var list = words.ToList();
+            var list = words as List<string> ?? [.. words]; // the lexer's own list: no copy per line
             if (list[0] == "no")
             {
                 modifier = KeywordModifier.No;

@@ -73,10 +73,11 @@ public static class HaproxyMain
                 context.Streams.WriteStdout(ValidMessage);
             }
 
-            // Beyond 1.4, opt-in so that -c output stays identical by default: name the minconn/fullconn pitfalls.
+            // Beyond 1.4, opt-in so that -c output stays identical by default: the full lint (the minconn/fullconn
+            // queue trap and the other 1.4 pitfalls), the same findings as `haproxynet-tool lint`.
             if (System.Environment.GetEnvironmentVariable(LintSwitch) == "1" && result.Document is not null)
             {
-                context.Streams.WriteStderr(LintFormatter.Format(ConfigLint.Run(result.Document)));
+                context.Streams.WriteStderr(LintFormatter.Format(ConfigLint.RunAll(result.Document)));
             }
 
             return 0;

@@ -10,7 +10,7 @@ internal static class LintCommand
     {
         var file = new Option<FileInfo>("-f") { Description = "the haproxy.cfg to check", Required = true };
         var define = new Option<string[]>("--define") { Description = "value of a ${NAME} placeholder, NAME=VALUE (repeatable)" };
-        var command = new Command("lint", "Report pitfalls of HAProxy 1.4 that the configuration's numbers show (the HAPROXYNET_LINT=1 checks and more). Exit 0 clean, 1 findings, 2 invalid config.")
+        var command = new Command("lint", "Report pitfalls of HAProxy 1.4 that the configuration's numbers show (the same checks as HAPROXYNET_LINT=1 haproxynet -c). Exit 0 clean, 1 findings, 2 invalid config.")
         {
             file, define,
         };

@@ -32,11 +32,48 @@ public sealed class LintSwitchProcessTests
     }
 
     [ConfigLoaderFact]
-    public void Check_SeedFixedSampleWithSwitch_NoFinding()
+    public void Check_SeedFixedSampleWithSwitch_NoQueueTrapOnlyTheMaxconnNotice()
     {
         var outcome = HaproxyNetProcess.RunWithEnvironment(TestDataPaths.Samples, LintOn, "-c", "-f", "seed-fixed.cfg");
+        var stderr = Encoding.Latin1.GetString(outcome.Stderr);
 
+        // The full lint (ConfigLint.RunAll, as haproxynet-tool lint): the queue trap is fixed; the listen keeps 1.4's
+        // default maxconn 2000 above the global 1000, which the lint names as a notice.
         Assert.Equal(0, outcome.ExitCode);
-        Assert.Empty(outcome.Stderr);
+        Assert.DoesNotContain("dynamic maxconn stays", stderr, StringComparison.Ordinal);
+        Assert.Equal(
+            "[LINT] parsing [seed-fixed.cfg:27] : listen 'rmi_registry': maxconn=2000 (1.4's default when unset) is above the global maxconn=1000: "
+            + "the process stops accepting at 1000 sessions in all, so this limit is never reached; set maxconn in this section to what it may really take.\n",
+            stderr);
+    }
+
+    [ConfigLoaderFact]
+    public void Check_NoTimeoutsWithSwitch_RunsTheFullLintAsTheTool()
+    {
+        // Valid for 1.4 (warnings only), but two pitfalls of ConfigLint.RunAll beyond ConfigLint.Run: the missing
+        // timeouts and a frontend maxconn above the global one.
+        var dir = Directory.CreateTempSubdirectory("hnet-lint-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "lint.cfg"), """
+                global
+                    maxconn 100
+                listen app
+                    bind 127.0.0.1:8080
+                    mode tcp
+                    maxconn 500
+                    server s1 127.0.0.1:8081
+                """);
+            var outcome = HaproxyNetProcess.RunWithEnvironment(dir, LintOn, "-c", "-q", "-f", "lint.cfg");
+            var stderr = Encoding.Latin1.GetString(outcome.Stderr);
+
+            Assert.Equal(0, outcome.ExitCode);
+            Assert.Contains("[LINT] parsing [lint.cfg:3] : listen 'app': no 'timeout client', 'timeout connect', 'timeout server'", stderr, StringComparison.Ordinal);
+            Assert.Contains("[LINT] parsing [lint.cfg:3] : listen 'app': maxconn=500 is above the global maxconn=100", stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Sprache;
 
@@ -15,11 +17,16 @@ internal static class ConfigLexer
     public const int MaxWords = 64;
 
     /// <summary>C <c>isspace</c> in the C locale.</summary>
-    public static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\v' or '\f' or '\r';
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsSpace(char c) => c == ' ' || (c <= '\r' && c >= '\t');
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool EndsLine(char c) => c is '#' or '\r' or '\n';
 
     private static bool IsHex(char c) => char.IsAsciiHexDigit(c);
+
+    /// <summary>Every character that ends a run of plain word characters: blanks, line ends, <c>#</c>, backslash.</summary>
+    private static readonly SearchValues<char> RunEnds = SearchValues.Create(" \t\n\v\f\r#\\");
 
     private static readonly Parser<char> SimpleEscapeChar = Parse.Chars(" \\#rnt");
 
@@ -85,7 +92,7 @@ internal static class ConfigLexer
     /// <summary>Splits <paramref name="line"/> (one fgets chunk) into words.</summary>
     public static LexResult Lex(string line)
     {
-        var words = new List<string>();
+        var words = new List<string>(8); // a server line has about 10 words; most lines fewer
         List<string?>? badHexFirstWord = null;
         StringBuilder? current = null; // only once a word holds an escape
         var pos = SkipSpaces(line, 0); // leading white space, LF and CR included
@@ -114,6 +121,14 @@ internal static class ConfigLexer
                 shrink += value.Shrink;
                 pos = piece.Remainder.Position;
                 runStart = pos;
+                continue;
+            }
+
+            if (c > ' ' && c != '#')
+            {
+                // The common case: a plain character of a word; skip to the end of the run at once.
+                var run = line.AsSpan(pos + 1).IndexOfAny(RunEnds);
+                pos = run < 0 ? line.Length : pos + 1 + run;
                 continue;
             }
 

@@ -6,6 +6,20 @@ namespace HaproxyNet.Config.Parsing.Lexical;
 /// <param name="Modifier">The <c>no</c>/<c>default</c> prefix, if any.</param>
 public sealed record LexedLine(int LineNumber, IReadOnlyList<string> Words, KeywordModifier Modifier)
 {
+    // The reader hands over the lexer's List: indexed directly, without an interface call per word (-c profile).
+    private readonly List<string>? _list = Words as List<string>;
+
     /// <summary>Word <paramref name="index"/>, or the empty string past the end (1.4 pads args with "").</summary>
-    public string this[int index] => index < Words.Count ? Words[index] : string.Empty;
+    public string this[int index]
+    {
+        get
+        {
+            if (_list is { } list)
+            {
+                return (uint)index < (uint)list.Count ? list[index] : string.Empty;
+            }
+
+            return index < Words.Count ? Words[index] : string.Empty;
+        }
+    }
 }
