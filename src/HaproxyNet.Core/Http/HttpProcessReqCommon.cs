@@ -33,7 +33,17 @@ public sealed class HttpProcessReqCommon : IAnalyser
         // Steps 1-3 (block, http-request, filters) belong to the rules layer.
         DecideMode(s, txn, channel);
 
-        // Steps 5-8 (reqadd, auth, stats, redirect) belong to the rules layer.
+        // Steps 5-6 (reqadd, auth) and 8 (redirect) belong to the rules layer.
+        // Step 7: the stats page (Stats/StatsHttp), for the proxy this pass runs for.
+        var statsPx = anBit == Sessions.Analysers.ReqHttpProcessFe ? s.Fe : s.Be;
+        switch (Stats.StatsHttp.Process(s, txn, channel, statsPx))
+        {
+            case Stats.StatsHttp.Outcome.Answered:
+                return false;
+            case Stats.StatsHttp.Outcome.WaitBody:
+                return false;
+        }
+
         channel.Analysers &= ~anBit;
         return true;
     }
