@@ -111,6 +111,7 @@ public sealed partial class EngineLoop
         }
 
         ProcessSignals();
+        RunPosted();
         var next = Scheduler.WakeExpiredTasks();
         Scheduler.ProcessRunnableTasks(ref next);
         MaintainProxies(ref next);
@@ -134,7 +135,7 @@ public sealed partial class EngineLoop
     /// </summary>
     public int ComputePollWait(int next)
     {
-        if (Scheduler.RunQueueLength > 0 || !_signals.IsEmpty)
+        if (Scheduler.RunQueueLength > 0 || !_signals.IsEmpty || HasPosted)
         {
             return 0;
         }

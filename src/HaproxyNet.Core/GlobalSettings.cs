@@ -43,4 +43,10 @@ public sealed class GlobalSettings
 
     /// <summary><c>tune.pipesize</c> in bytes, 0 = the kernel's default (64 KiB on Linux).</summary>
     public int PipeSize { get; set; }
+
+    /// <summary>global <c>description</c>, empty when unset.</summary>
+    public string Description { get; set; } = string.Empty;
+
+    /// <summary>global <c>nbproc</c> (1 when unset).</summary>
+    public int NbProc { get; set; } = 1;
 }

@@ -74,4 +74,13 @@ public sealed record GlobalSection
     public uint StatsTimeout { get; init; }
 
     public int StatsMaxConn { get; init; }
+
+    /// <summary><c>stats socket ... uid|user</c>: owner of the socket file, -1 = unchanged.</summary>
+    public int StatsSocketUid { get; init; } = -1;
+
+    /// <summary><c>stats socket ... gid|group</c>: group of the socket file, -1 = unchanged.</summary>
+    public int StatsSocketGid { get; init; } = -1;
+
+    /// <summary><c>stats socket ... mode</c> (octal), 0 = as created.</summary>
+    public int StatsSocketMode { get; init; }
 }

@@ -23,4 +23,16 @@ public sealed record StatsSettings(
     /// when the check refused <c>stats auth</c> together with <c>stats http-request</c>.
     /// </summary>
     public Rules.HttpRequestRule? AuthRule { get; init; }
+
+    /// <summary><c>stats show-node</c> was given.</summary>
+    public bool ShowNode { get; init; }
+
+    /// <summary>The name given to <c>stats show-node</c>; null = the global node name.</summary>
+    public string? NodeName { get; init; }
+
+    /// <summary><c>stats show-desc</c> was given.</summary>
+    public bool ShowDesc { get; init; }
+
+    /// <summary>The text given to <c>stats show-desc</c>; null = the global description.</summary>
+    public string? Description { get; init; }
 }

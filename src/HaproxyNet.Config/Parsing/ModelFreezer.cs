@@ -43,6 +43,9 @@ internal static class ModelFreezer
             StatsSocketLevel = g.StatsSocketLevel,
             StatsTimeout = g.StatsTimeout,
             StatsMaxConn = g.StatsMaxConn,
+            StatsSocketUid = g.StatsSocketUid,
+            StatsSocketGid = g.StatsSocketGid,
+            StatsSocketMode = g.StatsSocketMode,
         };
         var d = s.Defaults;
         var defaults = new DefaultsSection(d.Mode, d.MaxConn, Timeouts(d));
@@ -122,6 +125,10 @@ internal static class ModelFreezer
             {
                 AuthUserList = StatsUserList(st),
                 AuthRule = st.AuthRule,
+                ShowNode = st.ShowNodeSet,
+                NodeName = st.ShowNode,
+                ShowDesc = st.ShowDescSet,
+                Description = st.ShowDesc,
             }
             : null,
         MonitorUri = p.MonitorUri,

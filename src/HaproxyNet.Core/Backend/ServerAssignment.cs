@@ -240,7 +240,7 @@ public static class ServerAssignment
 
                     if (s.Srv is { } srv)
                     {
-                        srv.CumSess++;
+                        srv.IncSessCounter(s.Loop.Clock.NowUs);
                         srv.FailedConns++;
                     }
 

@@ -16,6 +16,7 @@ public static class StartChecks
     /// <summary>Creates and queues the tasks; returns how many servers are checked.</summary>
     public static int Run(EngineLoop loop)
     {
+        Stats.StatsCounters.StampStart(loop);
         var nbchk = 0;
         var mininter = 0;
         foreach (var px in loop.Proxies)

@@ -49,7 +49,14 @@ public sealed class HttpProcessReqCommon : IAnalyser
             return verdict == RuleVerdict.Done;
         }
 
-        // Step 7: the stats URI (stats helper) goes here.
+        // Step 7: the stats page (Stats/StatsHttp), for the proxy this pass runs for.
+        switch (Stats.StatsHttp.Process(s, txn, channel, px))
+        {
+            case Stats.StatsHttp.Outcome.Answered:
+                return false;
+            case Stats.StatsHttp.Outcome.WaitBody:
+                return false;
+        }
 
         // Step 8: redirect.
         verdict = HttpReqRules.Redirect(s, px, txn, channel);

@@ -119,7 +119,7 @@ public sealed class HttpRequestForwardBody : IAnalyser
         }
         else
         {
-            s.Be.CliAborts++;
+            Stats.StatsCounters.CliAbort(s);
             s.SetErrIfNone((req.Flags & ChannelFlags.ReadTimeout) != 0 ? SessionError.CliTo : SessionError.CliCl);
         }
 

@@ -114,11 +114,11 @@ public sealed class HttpResponseForwardBody : IAnalyser
         s.Req.Flags |= ChannelFlags.AutoClose;
         if (err is SessionError.SrvCl or SessionError.SrvTo)
         {
-            s.Be.SrvAborts++;
+            Stats.StatsCounters.SrvAbort(s);
         }
         else if (err is SessionError.CliCl or SessionError.CliTo)
         {
-            s.Be.CliAborts++;
+            Stats.StatsCounters.CliAbort(s);
         }
 
         s.SetErrIfNone(err);

@@ -162,7 +162,7 @@ public static class HttpResync
             else if ((buf.Flags & ChannelFlags.ShutW) != 0)
             {
                 msg.State = HttpMsgState.Error;
-                s.Be.CliAborts++;
+                Stats.StatsCounters.CliAbort(s);
             }
         }
 

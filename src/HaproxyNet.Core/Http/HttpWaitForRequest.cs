@@ -68,7 +68,7 @@ public sealed class HttpWaitForRequest : IAnalyser
             HttpDebug.Headers(debug, s, req.GetDataSpan(), msg, txn.ReqIdx, isRequest: true);
         }
 
-        s.Fe.CumReq++;
+        Stats.StatsCounters.IncReq(s.Fe, loop.Clock.NowUs);
         req.AnalyseExp = Ticks.Eternity;
         txn.Flags &= ~HttpTxnFlags.WaitNextRq;
         var data2 = req.GetDataSpan();

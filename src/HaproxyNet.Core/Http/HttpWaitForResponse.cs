@@ -68,7 +68,7 @@ public sealed class HttpWaitForResponse : IAnalyser
 
             if ((rep.Flags & ChannelFlags.WriteError) != 0)
             {
-                s.Be.FailedResp++;
+                Stats.StatsCounters.FailedResp(s);
                 rep.Analysers = 0;
                 s.SetErrIfNone(SessionError.CliCl);
                 s.SetFinIfNone(SessionFinState.H);
@@ -87,6 +87,7 @@ public sealed class HttpWaitForResponse : IAnalyser
         }
 
         txn.Status = ParseStatus(data2.Slice(msg.St.Code, msg.St.CodeLength));
+        Stats.StatsCounters.CountServerStatus(s, txn.Status);
         if (txn.Status == 100)
         {
             // 100-Continue: forwarded as is, the final response is parsed next.
@@ -144,7 +145,7 @@ public sealed class HttpWaitForResponse : IAnalyser
     /// <summary>A response error while waiting for headers: the page to the client, the server side dropped.</summary>
     internal static bool Fail(Session s, Channel rep, HttpTxn txn, int status, SessionError err)
     {
-        s.Be.FailedResp++;
+        Stats.StatsCounters.FailedResp(s);
         txn.Rsp.State = HttpMsgState.Error;
         rep.Flags |= ChannelFlags.AutoClose;
         rep.Analysers = 0;

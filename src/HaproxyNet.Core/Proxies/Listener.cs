@@ -6,7 +6,7 @@ namespace HaproxyNet.Core.Proxies;
 
 /// <summary>One <c>bind</c> address of a frontend (1.4's <c>struct listener</c>).</summary>
 /// <remarks>Its read readiness runs <see cref="EventAccept.Accept"/> (event_accept).</remarks>
-public sealed class Listener : IIoHandler
+public sealed partial class Listener : IIoHandler
 {
     private IListenerSocket? _socket;
 

@@ -30,6 +30,8 @@ public static partial class RuntimeBuilder
             Node = g.Node ?? System.Environment.MachineName,
             UseSplice = !g.NoSplice,
             PipeSize = g.TunePipeSize,
+            Description = g.Description ?? string.Empty,
+            NbProc = g.NbProc > 0 ? g.NbProc : 1,
         };
         settings.MaxRewrite = Math.Min(g.TuneMaxRewrite != 0 ? g.TuneMaxRewrite : 8192, settings.BufSize / 2);
         settings.MaxPipes = g.MaxPipes != 0 ? g.MaxPipes : DefaultMaxPipes(doc, settings.MaxConn);
@@ -123,6 +125,7 @@ public static partial class RuntimeBuilder
 
         MapAdmission(s, p);
         MapHttp(s, p);
+        MapStats(s, p);
         return p;
     }
 
@@ -163,6 +166,7 @@ public static partial class RuntimeBuilder
             PortOffset = line.PortMapped ? line.Port : 0,
             State = state,
             UWeight = line.Weight,
+            IWeight = line.Weight,
             MinConn = line.MinConn,
             MaxConn = line.MaxConn,
             MaxQueue = line.MaxQueue,

@@ -18,6 +18,9 @@ public sealed class PendingConnection
     /// <summary>The server whose queue holds it, or null for the backend queue.</summary>
     public Server? Server { get; }
 
+    /// <summary>When it entered the queue (engine microseconds), for the age of the oldest waiter.</summary>
+    public long QueuedAtUs { get; internal set; }
+
     internal PendingConnection? Prev { get; set; }
 
     internal PendingConnection? Next { get; set; }

@@ -22,6 +22,11 @@ public static class ServerQueue
             p = new PendingConnection(s, srv);
             srv.PendConns.Append(p);
             srv.NbPend++;
+            if (srv.NbPend > srv.NbPendMax)
+            {
+                srv.NbPendMax = srv.NbPend;
+            }
+
             s.Logs.SrvQueueSize += srv.NbPend;
         }
         else
@@ -29,10 +34,16 @@ public static class ServerQueue
             p = new PendingConnection(s, null);
             be.PendConns.Append(p);
             be.NbPend++;
+            if (be.NbPend > be.NbPendMax)
+            {
+                be.NbPendMax = be.NbPend;
+            }
+
             s.Logs.PrxQueueSize += be.NbPend;
         }
 
         be.TotPend++;
+        p.QueuedAtUs = s.Loop.Clock.NowUs;
         s.PendPos = p;
         return p;
     }

@@ -81,6 +81,12 @@ public static class EventAccept
             }
 
             l.NbConn++;
+            l.CumConn++;
+            if (l.NbConn > l.NbConnMax)
+            {
+                l.NbConnMax = l.NbConn;
+            }
+
             if (l.NbConn >= l.MaxConn)
             {
                 l.EnablePolling(false);
@@ -88,6 +94,11 @@ public static class EventAccept
             }
 
             fe.FeConn++;
+            if (fe.FeConn > fe.FeConnMax)
+            {
+                fe.FeConnMax = fe.FeConn;
+            }
+
             loop.ActConn++;
             loop.TotalConn++;
         }

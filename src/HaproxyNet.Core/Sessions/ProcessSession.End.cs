@@ -15,6 +15,7 @@ public static partial class ProcessSession
     private static void EndSession(Session s)
     {
         var loop = s.Loop;
+        Stats.StatsCounters.ProcessSessionCounters(s);
         s.Fe.FeConn--;
         if (s.Has(SessionFlags.BeAssigned))
         {
@@ -56,6 +57,7 @@ public static partial class ProcessSession
         }
 
         SessionFree(s);
+        loop.UnlinkSession(s);
         loop.Scheduler.Delete(s.Task);
     }
 

@@ -22,7 +22,7 @@ public static partial class ProcessSession
 
             if ((req.Flags & ChannelFlags.ReadError) != 0)
             {
-                s.Be.CliAborts++;
+                Stats.StatsCounters.CliAbort(s);
                 s.Err = SessionError.CliCl;
             }
             else if ((req.Flags & ChannelFlags.ReadTimeout) != 0)
@@ -31,7 +31,7 @@ public static partial class ProcessSession
             }
             else if ((req.Flags & ChannelFlags.WriteError) != 0)
             {
-                s.Be.SrvAborts++;
+                Stats.StatsCounters.SrvAbort(s);
                 s.Err = SessionError.SrvCl;
             }
             else
@@ -51,7 +51,7 @@ public static partial class ProcessSession
 
             if ((rep.Flags & ChannelFlags.ReadError) != 0)
             {
-                s.Be.SrvAborts++;
+                Stats.StatsCounters.SrvAbort(s);
                 s.Err = SessionError.SrvCl;
             }
             else if ((rep.Flags & ChannelFlags.ReadTimeout) != 0)
@@ -60,7 +60,7 @@ public static partial class ProcessSession
             }
             else if ((rep.Flags & ChannelFlags.WriteError) != 0)
             {
-                s.Be.CliAborts++;
+                Stats.StatsCounters.CliAbort(s);
                 s.Err = SessionError.CliCl;
             }
             else

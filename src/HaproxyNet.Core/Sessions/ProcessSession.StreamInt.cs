@@ -22,7 +22,7 @@ public static partial class ProcessSession
                 {
                     if (s.Srv is { } srv)
                     {
-                        srv.CumSess++;
+                        srv.IncSessCounter(loop.Clock.NowUs);
                     }
 
                     return;
@@ -38,7 +38,7 @@ public static partial class ProcessSession
                     var isrv = s.Srv;
                     if (isrv is not null)
                     {
-                        isrv.CumSess++;
+                        isrv.IncSessCounter(loop.Clock.NowUs);
                         isrv.FailedConns++;
                     }
 

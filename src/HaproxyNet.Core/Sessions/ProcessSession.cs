@@ -28,6 +28,11 @@ public static partial class ProcessSession
         var now = loop.Clock.NowMs;
         var req = s.Req;
         var rep = s.Rep;
+        if (s.StatsReply is not null)
+        {
+            Stats.StatsReply.Refill(s);
+        }
+
         req.Flags &= ~ChannelFlags.ReadNoExp;
         var rqfLast = req.Flags;
         var rpfLast = rep.Flags;
@@ -47,7 +52,7 @@ public static partial class ProcessSession
             ReportError(s.Si0);
             if (req.Analysers == 0)
             {
-                s.Be.CliAborts++;
+                Stats.StatsCounters.CliAbort(s);
                 s.SetErrIfNone(SessionError.CliCl);
                 s.SetFinIfNone(SessionFinState.D);
             }
@@ -58,7 +63,7 @@ public static partial class ProcessSession
             s.Si1.ShutR();
             s.Si1.ShutW();
             ReportError(s.Si1);
-            s.Be.SrvAborts++;
+            Stats.StatsCounters.SrvAbort(s);
             if (rep.Analysers == 0)
             {
                 s.SetErrIfNone(SessionError.SrvCl);
@@ -120,6 +125,7 @@ public static partial class ProcessSession
             break;
         }
 
+        Stats.StatsCounters.ProcessSessionCounters(s);
         if (loop.DebugOutput is { } debug)
         {
             DebugTrace.Closes(debug, s);

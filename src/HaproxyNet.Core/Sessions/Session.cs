@@ -28,6 +28,7 @@ public sealed partial class Session
         Rep.Producer = Si1;
         Rep.Consumer = Si0;
         Task = new SessionTask(this);
+        loop.LinkSession(this);
     }
 
     public EngineLoop Loop { get; }

@@ -46,6 +46,7 @@ public static class SessionServer
         be.BeConn++;
         be.CumBeConn++;
         be.BeSessPerSec.Update(1, s.Loop.Clock.NowUs); // proxy_inc_be_ctr
+        be.UpdateBeMaxima();
         s.Rep.Rto = be.Timeouts.Server;
         s.Req.Wto = be.Timeouts.Server;
         s.ConnRetries = be.ConnRetries;

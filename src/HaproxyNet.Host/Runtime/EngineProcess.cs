@@ -93,6 +93,11 @@ internal sealed partial class EngineProcess : IDisposable
             return 1;
         }
 
+        if (!BindStatsSocket())
+        {
+            return 1;
+        }
+
         if (_loop.ListenerCount == 0)
         {
             _printer.Alert($"[{_startup.Argv0}.main()] No enabled listener found (check the <listen> keywords) ! Exiting.\n");
@@ -140,12 +145,15 @@ internal sealed partial class EngineProcess : IDisposable
         _loop.Clock.Invalidate(0); // a fresh "now" for the first check dates (start-up took a while)
         _loop.Clock.EnsureFresh();
         StartChecks.Run(_loop); // start_checks: first checks spread from now
+        StartStatsSocket();
         _loop.Run();
+        CloseStatsSocket();
         return 0;
     }
 
     public void Dispose()
     {
+        _statsSocket?.Dispose();
         _handoverServer?.Dispose();
         _handover?.CloseUnadopted();
         _signals.Dispose();

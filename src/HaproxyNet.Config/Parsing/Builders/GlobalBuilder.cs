@@ -37,4 +37,7 @@ internal sealed class GlobalBuilder
     public string StatsSocketLevel = "operator";
     public uint StatsTimeout = 10000;
     public int StatsMaxConn = 10;
+    public int StatsSocketUid = -1;
+    public int StatsSocketGid = -1;
+    public int StatsSocketMode;
 }

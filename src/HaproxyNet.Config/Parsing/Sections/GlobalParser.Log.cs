@@ -87,22 +87,29 @@ internal static partial class GlobalParser
                     switch (a[i])
                     {
                         case "uid":
+                            g.StatsSocketUid = Values.IntegerGrammar.ParseInt(a[i + 1]);
+                            break;
                         case "gid":
+                            g.StatsSocketGid = Values.IntegerGrammar.ParseInt(a[i + 1]);
+                            break;
                         case "mode":
+                            g.StatsSocketMode = OctalPrefix(a[i + 1]);
                             break;
                         case "user":
-                            if (!s.Environment.TryGetUserId(a[i + 1], out _))
+                            if (!s.Environment.TryGetUserId(a[i + 1], out var uid))
                             {
                                 return Fail($"unknown user '{a[i + 1]}' in 'global' section ('stats user')");
                             }
 
+                            g.StatsSocketUid = (int)uid;
                             break;
                         case "group":
-                            if (!s.Environment.TryGetGroupId(a[i + 1], out _))
+                            if (!s.Environment.TryGetGroupId(a[i + 1], out var gid))
                             {
                                 return Fail($"unknown group '{a[i + 1]}' in 'global' section ('stats group')");
                             }
 
+                            g.StatsSocketGid = (int)gid;
                             break;
                         case "level":
                             if (a[i + 1] is not ("user" or "operator" or "admin"))
@@ -144,5 +151,22 @@ internal static partial class GlobalParser
             default:
                 return Fail("'stats' only supports 'socket', 'maxconn' and 'timeout' in 'global' section");
         }
+    }
+
+    /// <summary>strtol(text, NULL, 8): the leading octal digits, 0 when none.</summary>
+    private static int OctalPrefix(string text)
+    {
+        var v = 0;
+        foreach (var c in text)
+        {
+            if (c is < '0' or > '7' || v > 0x7FFFFFF)
+            {
+                break;
+            }
+
+            v = (v * 8) + (c - '0');
+        }
+
+        return v;
     }
 }
