@@ -45,6 +45,9 @@ public static partial class RuntimeBuilder
             }
 
             (rule.Request ? p.ReqFilters : p.RspFilters).Add(new HttpRegexFilter(rule.Action, rule.Regex, rep, target, rule.Condition));
+
+            // .NET builds a regex's matcher on its first use: pay for it at start, not on the first request.
+            rule.Regex.IsMatch(string.Empty);
         }
 
         foreach (var rule in s.HeaderAddRules)

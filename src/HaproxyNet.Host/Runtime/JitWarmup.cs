@@ -45,7 +45,29 @@ internal static class JitWarmup
     }
 
     private static int PrepareEngine() => Prepare(
-        typeof(Core.EngineLoop).Assembly, typeof(IO.NetworkFactory).Assembly, typeof(Logging.Syslog.SyslogLogSink).Assembly);
+        typeof(Core.EngineLoop).Assembly, typeof(IO.NetworkFactory).Assembly, typeof(Logging.Syslog.SyslogLogSink).Assembly)
+        + PrepareAcl();
+
+    /// <summary>
+    /// The parts of the configuration assembly the engine runs per request: ACL matching and the regexes of the
+    /// layer-7 rules, and the condition evaluator instantiated for the engine's evaluator (generic, so not found
+    /// by <see cref="Prepare"/>).
+    /// </summary>
+    private static int PrepareAcl()
+    {
+        var count = 0;
+        foreach (var type in typeof(Config.Acl.AclCondition).Assembly.GetTypes())
+        {
+            if (type.Namespace == "HaproxyNet.Config.Acl" && !type.ContainsGenericParameters)
+            {
+                count += PrepareType(type);
+            }
+        }
+
+        var execute = typeof(Config.Acl.AclCondition).GetMethod(nameof(Config.Acl.AclCondition.Execute))!;
+        count += TryPrepare(execute.MethodHandle, typeof(Core.Acl.SessionAclEvaluator).TypeHandle);
+        return count;
+    }
 
     private const BindingFlags All = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance |
         BindingFlags.Static | BindingFlags.DeclaredOnly;
@@ -102,10 +124,16 @@ internal static class JitWarmup
         return count;
     }
 
-    private static int TryPrepare(RuntimeMethodHandle handle)
+    private static int TryPrepare(RuntimeMethodHandle handle, params RuntimeTypeHandle[] instantiation)
     {
         try
         {
+            if (instantiation.Length > 0)
+            {
+                RuntimeHelpers.PrepareMethod(handle, instantiation);
+                return 1;
+            }
+
             RuntimeHelpers.PrepareMethod(handle);
             return 1;
         }
