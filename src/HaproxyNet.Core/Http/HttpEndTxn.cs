@@ -131,7 +131,7 @@ public static class HttpEndTxn
         rep.Analysers = 0;
     }
 
-    /// <summary>Per-status counters of the frontend and backend (p.fe.http.rsp[]).</summary>
+    /// <summary>Per-status counters of the frontend and of the backend (1.4's fe and be http.rsp[]).</summary>
     internal static void CountStatus(Session s, HttpTxn txn)
     {
         if (txn.Status <= 0)
@@ -142,9 +142,9 @@ public static class HttpEndTxn
         var cls = txn.Status / 100;
         var i = cls is >= 1 and <= 5 ? cls - 1 : 5;
         s.Fe.HttpRsp[i]++;
-        if (s.Be != s.Fe && s.Has(SessionFlags.BeAssigned))
+        if (s.Has(SessionFlags.BeAssigned))
         {
-            s.Be.HttpRsp[i]++;
+            s.Be.BeHttpRsp[i]++; // the backend's own counters, also in a listen section (1.4's be counters)
         }
     }
 }

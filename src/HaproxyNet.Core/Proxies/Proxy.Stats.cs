@@ -10,6 +10,9 @@ public sealed partial class Proxy
     /// <summary>Bytes sent to clients through this proxy (counters.bytes_out).</summary>
     public long BytesOut;
 
+    /// <summary>Responses through this backend by status class 1xx..5xx, other (be counters; <see cref="HttpRsp"/> is the frontend's).</summary>
+    public long[] BeHttpRsp { get; } = new long[6];
+
     /// <summary>Highest <see cref="FeConn"/> seen (counters.feconn_max).</summary>
     public int FeConnMax;
 

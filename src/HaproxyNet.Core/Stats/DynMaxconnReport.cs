@@ -11,13 +11,14 @@ namespace HaproxyNet.Core.Stats;
 /// </summary>
 /// <remarks>
 /// Header line then one line per server:
-/// <c># backend,server,beconn,fullconn,minconn,maxconn,warmup,limit,served,queue,oldest_wait_ms,throttled</c>.
-/// <c>warmup</c> is the slowstart percentage or <c>-</c>; <c>throttled</c> is 1 when the limit is below maxconn while
-/// sessions wait (what the stats page marks).
+/// <c># backend,server,beconn,fullconn,minconn,maxconn,warmup,limit,served,queue,bequeue,oldest_wait_ms,throttled</c>.
+/// <c>warmup</c> is the slowstart percentage or <c>-</c>; <c>queue</c> is the server's own queue, <c>bequeue</c> the
+/// backend's (sessions any server may take); <c>oldest_wait_ms</c> is the age of the oldest of them; <c>throttled</c>
+/// is 1 when the limit is below maxconn while sessions wait (what the stats page marks).
 /// </remarks>
 public static class DynMaxconnReport
 {
-    public const string Header = "# backend,server,beconn,fullconn,minconn,maxconn,warmup,limit,served,queue,oldest_wait_ms,throttled\n";
+    public const string Header = "# backend,server,beconn,fullconn,minconn,maxconn,warmup,limit,served,queue,bequeue,oldest_wait_ms,throttled\n";
 
     public static void Write(StringBuilder o, EngineLoop loop)
     {
@@ -46,18 +47,30 @@ public static class DynMaxconnReport
                     .Append(sv.MaxConn == 0 ? "unlimited" : limit.ToString(inv)).Append(',')
                     .Append(sv.Served.ToString(inv)).Append(',')
                     .Append(sv.NbPend.ToString(inv)).Append(',')
+                    .Append(px.NbPend.ToString(inv)).Append(',')
                     .Append(OldestWaitMs(loop, sv).ToString(inv)).Append(',')
                     .Append(IsThrottled(sv, nowSec) ? '1' : '0').Append('\n');
             }
         }
     }
 
-    /// <summary>Milliseconds the oldest session in the server's queue has waited, 0 when none waits.</summary>
+    /// <summary>Milliseconds the oldest session waiting for this server (its queue or its backend's) has waited, 0 when none.</summary>
     public static long OldestWaitMs(EngineLoop loop, Server sv)
     {
         ArgumentNullException.ThrowIfNull(loop);
         ArgumentNullException.ThrowIfNull(sv);
-        return sv.PendConns.Head is { } p ? Math.Max(0, (loop.Clock.NowUs - p.QueuedAtUs) / 1000) : 0;
+        var oldest = long.MaxValue;
+        if (sv.PendConns.Head is { } p)
+        {
+            oldest = p.QueuedAtUs;
+        }
+
+        if (sv.Proxy.PendConns.Head is { } b && b.QueuedAtUs < oldest)
+        {
+            oldest = b.QueuedAtUs;
+        }
+
+        return oldest == long.MaxValue ? 0 : Math.Max(0, (loop.Clock.NowUs - oldest) / 1000);
     }
 
     /// <summary>True when the server's dynamic limit is below its maxconn while sessions wait for it or its backend.</summary>

@@ -102,14 +102,20 @@ public static class ServerStatusText
     /// <summary>1.4's HCHK_STATUS_CHECKED and above: a check completed, so its duration is shown.</summary>
     public static bool HasDuration(CheckStatus status) => status >= CheckStatus.HealthAnalyze;
 
-    /// <summary>The slowstart percentage while warming up (<c>throttle</c>), or -1.</summary>
+    /// <summary>
+    /// The slowstart percentage while warming up (<c>throttle</c>), or -1: the effective weight as a share of the
+    /// full one (observed on 1.4.25: 6 right after a 60 s slowstart server came back with weight 10, eweight 1/16).
+    /// </summary>
     public static int Throttle(Server sv, long nowSeconds)
     {
         ArgumentNullException.ThrowIfNull(sv);
         if ((sv.State & ServerState.WarmingUp) != 0 && sv.SlowStartSeconds > 0
             && nowSeconds < sv.LastChangeSeconds + sv.SlowStartSeconds && nowSeconds >= sv.LastChangeSeconds)
         {
-            return (int)Math.Max(1, 100 * (nowSeconds - sv.LastChangeSeconds) / sv.SlowStartSeconds);
+            var lb = sv.Proxy.Lb;
+            var full = (long)sv.UWeight * (lb?.WDiv ?? 1);
+            var eff = (long)sv.EWeight * (lb?.WMult ?? 1);
+            return full == 0 ? 1 : (int)Math.Max(1, 100 * eff / full);
         }
 
         return -1;

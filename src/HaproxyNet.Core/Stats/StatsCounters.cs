@@ -74,6 +74,7 @@ public static class StatsCounters
                 px.SrvAborts = 0;
                 px.CumReq = 0;
                 Array.Clear(px.HttpRsp);
+                Array.Clear(px.BeHttpRsp);
             }
 
             foreach (var sv in px.Servers)

@@ -292,7 +292,7 @@ public static class StatsCsv
         sb.Append(',');
         Num(sb, px.BeSpsMax);
         sb.Append(",,,");
-        HttpResponses(sb, px, px.HttpRsp);
+        HttpResponses(sb, px, px.BeHttpRsp);
         sb.Append(",,,,");
         Num(sb, px.CliAborts);
         Num(sb, px.SrvAborts);

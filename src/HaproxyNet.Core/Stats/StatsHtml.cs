@@ -212,14 +212,6 @@ public static class StatsHtml
             FrontendRow(o, loop, px);
         }
 
-        if (px.SocketStats && px.IsFrontend)
-        {
-            foreach (var l in px.Listeners)
-            {
-                ListenerRow(o, px, l, page.ShowLegends);
-            }
-        }
-
         if (px.IsBackend)
         {
             foreach (var sv in px.Servers)
@@ -278,32 +270,6 @@ public static class StatsHtml
         Td(o, px.DeniedResp);
         Td(o, px.FailedReq);
         o.Append("<td></td><td></td><td></td><td></td><td class=ac>").Append(StatsCsv.FrontendStatus(px))
-            .Append("</td><td class=ac colspan=8></td></tr>");
-    }
-
-    private static void ListenerRow(StringBuilder o, Proxy px, Listener l, bool legends)
-    {
-        var name = "sock-" + l.Luid.ToString(Inv);
-        o.Append("<tr class=\"socket\"><td></td><td class=ac");
-        if (legends)
-        {
-            o.Append(" title=\"IPv4: ").Append(Esc(l.EndPoint.ToString())).Append(", id: ").Append(l.Luid.ToString(Inv)).Append('"');
-        }
-
-        o.Append("><a name=\"").Append(Esc(px.Name)).Append('/').Append(name).Append("\"></a><a class=lfsb href=\"#")
-            .Append(Esc(px.Name)).Append('/').Append(name).Append("\">").Append(name).Append("</a></td>")
-            .Append("<td colspan=3></td><td colspan=3></td>");
-        Td(o, l.NbConn);
-        Td(o, l.NbConnMax);
-        Td(o, l.MaxConn);
-        Td(o, l.CumConn);
-        o.Append("<td></td>");
-        Td(o, l.BytesIn);
-        Td(o, l.BytesOut);
-        Td(o, l.DeniedReq);
-        Td(o, l.DeniedResp);
-        Td(o, l.FailedReq);
-        o.Append("<td></td><td></td><td></td><td></td><td class=ac>").Append(l.NbConn < l.MaxConn ? "OPEN" : "FULL")
             .Append("</td><td class=ac colspan=8></td></tr>");
     }
 
@@ -463,7 +429,7 @@ public static class StatsHtml
         if (px.Mode == ProxyMode.Http)
         {
             o.Append("<td title=\"rsp codes: ");
-            Rsp(o, px.HttpRsp, " ");
+            Rsp(o, px.BeHttpRsp, " ");
             o.Append("\"><u>").Append(px.CumBeConn.ToString(Inv)).Append("</u></td>");
         }
         else

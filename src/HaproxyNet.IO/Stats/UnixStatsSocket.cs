@@ -157,17 +157,24 @@ public sealed class UnixStatsSocket : IDisposable
         RunOnLoop(() => _loop.CliConns++);
         try
         {
-            using (client)
-            {
-                Converse(client, cli);
-            }
+            Converse(client, cli);
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException or IOException)
         {
         }
         finally
         {
+            // Leave CurrConns before the client sees the close, so its next connection does not count this one.
             RunOnLoop(() => _loop.CliConns--);
+            try
+            {
+                client.Shutdown(SocketShutdown.Both);
+            }
+            catch (SocketException)
+            {
+            }
+
+            client.Dispose();
             _slots.Release();
         }
     }
@@ -226,7 +233,6 @@ public sealed class UnixStatsSocket : IDisposable
 
             if (!cli.Interactive && pending.Count == 0 && client.Available == 0)
             {
-                client.Shutdown(SocketShutdown.Both);
                 return;
             }
         }
