@@ -86,7 +86,11 @@ public sealed class HttpResponseForwardBody : IAnalyser
                 return Abort(s, rep, txn, (rep.Flags & ChannelFlags.WriteTimeout) != 0 ? SessionError.CliTo : SessionError.CliCl);
             }
 
-            if (txn.Has(HttpTxnFlags.ResTeChunked))
+            // Chunks still to parse after the server's close, and a client connection to keep alive
+            // (keep-alive, http-server-close): the server's close must not reach the client (1.4's
+            // buffer_dont_close). Without this, a body longer than the buffer ended with the server's close
+            // and the client's keep-alive connection was closed after it.
+            if (txn.Has(HttpTxnFlags.ResTeChunked) || txn.Mode is HttpConnMode.KeepAlive or HttpConnMode.ServerClose)
             {
                 rep.Flags &= ~ChannelFlags.AutoClose;
             }

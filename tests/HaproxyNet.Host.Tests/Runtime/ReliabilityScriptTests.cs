@@ -27,6 +27,15 @@ public class ReliabilityScriptTests
         Assert.Contains("check: ok", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void HttpSoak_KeepAliveAndCloseThenSlowloris_NoneLostAndSlowClientsCutByHttpRequestTimeout()
+    {
+        var (code, output) = RunScript("http_soak.py", "--duration", "10", "--clients", "8", "--slow", "50");
+        Assert.True(code == 0, output);
+        Assert.Contains("NONE LOST", output, StringComparison.Ordinal);
+        Assert.Contains("'HTTP/1.0 408 Request Time-out': 50}", output, StringComparison.Ordinal);
+    }
+
     private static (int Code, string Output) RunScript(string script, params string[] args)
     {
         var tools = Path.Combine(RepoRoot(), "tools", "reliability");
