@@ -126,6 +126,7 @@ public static class HaproxyMain
             Verbose = (options.Mode & ArgMode.Verbose) != 0,
             LinuxSplice = LinuxSpliceBuild,
         };
+        var noGc = ConfigLoadGc.Begin();
         try
         {
             result = ConfigLoader.Load(options.ConfigFiles, loadOptions, environment, printer);
@@ -137,6 +138,15 @@ public static class HaproxyMain
             printer.Alert("HaproxyNet internal error while reading the configuration: " + ex + "\n");
             result = new ConfigLoadResult(null, 1, false);
             return false;
+        }
+        finally
+        {
+            // -c exits right after the verdict: ending the region would only make the runtime's first allocation
+            // at exit collect the whole model (1.5 ms of the 5,000-server -c in the profile).
+            if (!options.IsCheck)
+            {
+                ConfigLoadGc.End(noGc);
+            }
         }
     }
 }

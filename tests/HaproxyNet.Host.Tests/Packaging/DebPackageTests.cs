@@ -18,7 +18,8 @@ public sealed class DebPackageTests : IDisposable
 
     private string BuildAndInstall()
     {
-        var (code, stdout, stderr) = PackagingTool.Run("bash", Script, "--binary", NativeBinary.Path, "--out", Path.Combine(_dir, "out"));
+        var (code, stdout, stderr) = PackagingTool.Run(
+            "bash", Script, "--binary", NativeBinary.Path, "--tool", ToolBuild.Directory, "--out", Path.Combine(_dir, "out"));
         Assert.True(code == 0, stderr);
         var deb = stdout.Trim();
         Assert.EndsWith(".deb", deb, StringComparison.Ordinal);
@@ -34,8 +35,8 @@ public sealed class DebPackageTests : IDisposable
         return root;
     }
 
-    [NativeBinaryFact("dpkg-deb", "dpkg", "gzip")]
-    public void Deb_UnpackedInScratchRoot_InstalledBinaryChecksTheShippedConfigAndSample()
+    [NativeBinaryFact("dpkg-deb", "dpkg", "gzip", "haproxynet-tool")]
+    public void Deb_UnpackedInScratchRoot_InstalledBinaryChecksConfigsAndToolLintsAndComparesLogs()
     {
         var root = BuildAndInstall();
         var binary = Path.Combine(root, "usr", "sbin", "haproxynet");
@@ -62,5 +63,21 @@ public sealed class DebPackageTests : IDisposable
 
         var status = File.ReadAllText(Path.Combine(root, "var", "lib", "dpkg", "status"));
         Assert.Contains("Package: haproxynet\nStatus: install ok installed\n", status, StringComparison.Ordinal);
+
+        // haproxynet-tool, installed with it (one package build for both: it takes a while).
+        var tool = Path.Combine(root, "usr", "bin", "haproxynet-tool");
+        Assert.Equal("../lib/haproxynet-tool/haproxynet-tool", new FileInfo(tool).LinkTarget);
+        var examples = Path.Combine(root, "usr", "share", "doc", "haproxynet", "examples");
+
+        // Through the symlink, as an operator types it: the seed sample has the minconn/fullconn trap (exit 1).
+        var lint = HaproxyNetProcess.RunCommand([tool], examples, none, "lint", "-f", "seed-incident.cfg");
+        var lintOut = Encoding.UTF8.GetString(lint.Stdout);
+        Assert.True(lint.ExitCode == 1, lintOut + Encoding.UTF8.GetString(lint.Stderr));
+        Assert.Contains("dynamic maxconn stays at minconn=1", lintOut, StringComparison.Ordinal);
+
+        // A log compared with itself is equal (exit 0), read from the raw 1.4.25 seed log.
+        var log = Path.Combine(TestDataPaths.Golden("seed-incident"), "raw-1.4.25.log");
+        var diff = HaproxyNetProcess.RunCommand([tool], root, none, "logdiff", log, log);
+        Assert.True(diff.ExitCode == 0, Encoding.UTF8.GetString(diff.Stdout) + Encoding.UTF8.GetString(diff.Stderr));
     }
 }
