@@ -116,6 +116,7 @@ public static partial class RuntimeBuilder
 
         MapAdmission(s, p);
         MapHttp(s, p);
+        MapPersistence(s, p);
         return p;
     }
 

@@ -41,24 +41,17 @@ internal static class UnperformedFeatures
         new("mode health", "mode health", p => p.Mode == ProxyMode.Health),
 
         // Layer-7 rules, rewriting, persistence and hashing (issue "HTTP mode, part 2").
-        new("balance url_param check_post", "balance url_param id check_post 64", p => p.UrlParamPostLimit > 0, HttpOnly: true),
-        new("cookie", "cookie SRV insert", p => p.CookieName is not null, HttpOnly: true),
-        new("appsession", "appsession JSESSIONID len 52 timeout 3h", p => p.AppSessionName is not null, HttpOnly: true),
         new("redirect", "redirect prefix http://example.com if TRUE", p => p.RedirectRules.Count > 0, HttpOnly: true),
         new("reqrep/reqdel/reqdeny/rsprep... (req*/rsp* rules)", "reqidel ^X-Forwarded-For:.*", p => p.RegexRules.Count > 0, HttpOnly: true),
         new("reqadd/rspadd", "reqadd X-Test:\\ 1", p => p.HeaderAddRules.Count > 0, HttpOnly: true),
         new("http-request", "http-request deny if FALSE", p => p.HttpRequestRules.Count > 0, HttpOnly: true),
         new("block", "block if FALSE", p => HasConditionRule(p, "block"), HttpOnly: true),
-        new("force-persist/ignore-persist", "force-persist if TRUE", p => HasConditionRule(p, "force-persist") || HasConditionRule(p, "ignore-persist"), HttpOnly: true),
-        new("capture cookie", "capture cookie SRV len 32", p => p.CaptureCookie is not null, HttpOnly: true),
         new("option http_proxy", "option http_proxy", p => p.Options.Contains("http_proxy"), HttpOnly: true),
         new("option checkcache", "option checkcache", p => p.Options.Contains("checkcache"), HttpOnly: true),
-        new("server redir", "mode http\n    server r1 127.0.0.1:9 redir http://example.com", p => AnyServer(p, static s => s.RedirectPrefix is not null)), // a -c error outside mode http
         new("option forwardfor", "option forwardfor", p => p.ForwardForHeader is not null, HttpOnly: true),
         new("option originalto", "option originalto", p => p.OriginalToHeader is not null, HttpOnly: true),
         new("http-send-name-header", "http-send-name-header X-Srv", p => p.HttpSendNameHeader is not null, HttpOnly: true),
         new("stick-table/stick", "stick-table type ip size 1k\n    stick on src", p => p.StickTable is not null || p.StickRules.Count > 0),
-        new("persist rdp-cookie", "persist rdp-cookie", p => p.PersistRdpCookie is not null),
 
         // Health checks report layer-7 events only once HTTP feeds them; the stats page/socket (issue "Operating it").
         new("observe layer7", "server o1 127.0.0.1:9 check observe layer7", p => AnyServer(p, static s => s.Observe == "layer7"), HttpOnly: true),

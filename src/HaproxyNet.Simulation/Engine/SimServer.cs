@@ -217,6 +217,7 @@ public sealed class SimServer
                 if (st == HaproxyNet.Core.Ports.IoStatus.Ok)
                 {
                     h.Rx.AddRange(buf[..n].ToArray());
+                    Received.AddRange(buf[..n].ToArray());
                     BytesReceived += n;
                     progress = true;
                     continue;
