@@ -43,6 +43,15 @@ public sealed partial record ProxySection
 
     public uint AppSessionTimeout { get; init; }
 
+    /// <summary><c>appsession ... request-learn</c>.</summary>
+    public bool AppSessionRequestLearn { get; init; }
+
+    /// <summary><c>appsession ... prefix</c>.</summary>
+    public bool AppSessionPrefix { get; init; }
+
+    /// <summary><c>appsession ... mode query-string</c> (else path-parameters).</summary>
+    public bool AppSessionQueryString { get; init; }
+
     public string? PersistRdpCookie { get; init; }
 
     public int UriLengthLimit { get; init; }

@@ -97,6 +97,11 @@ public static class ServerAssignment
             {
                 if (prev != s.Srv)
                 {
+                    if (s.Txn is { CookieState: Http.Persistence.RequestCookieState.Valid } txn)
+                    {
+                        txn.CookieState = Http.Persistence.RequestCookieState.Down;
+                    }
+
                     s.Flags |= SessionFlags.Redisp;
                     prev.Redispatches++;
                     s.Be.Redispatches++;

@@ -16,6 +16,8 @@ public static class StartChecks
     /// <summary>Creates and queues the tasks; returns how many servers are checked.</summary>
     public static int Run(EngineLoop loop)
     {
+        ArgumentNullException.ThrowIfNull(loop);
+        Http.Persistence.AppSessionRefresh.Start(loop); // appsession_task_init (cfgparse time in 1.4)
         Stats.StatsCounters.StampStart(loop);
         var nbchk = 0;
         var mininter = 0;

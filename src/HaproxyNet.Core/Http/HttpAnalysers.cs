@@ -25,6 +25,8 @@ public static class HttpAnalysers
         loop.RequestAnalysers[BitIndex(Sessions.Analysers.ReqHttpProcessBe)] = HttpProcessReqCommon.Instance;
         loop.RequestAnalysers[BitIndex(Sessions.Analysers.ReqHttpInner)] = HttpProcessRequest.Instance;
         loop.RequestAnalysers[BitIndex(Sessions.Analysers.ReqHttpTarpit)] = Rules.HttpTarpit.Instance;
+        loop.RequestAnalysers[BitIndex(Sessions.Analysers.ReqHttpBody)] = HttpProcessRequestBody.Instance;
+        loop.RequestAnalysers[BitIndex(Sessions.Analysers.ReqPrstRdpCookie)] = Sessions.TcpPersistRdpCookie.Instance;
         loop.RequestAnalysers[BitIndex(Sessions.Analysers.ReqHttpXferBody)] = HttpRequestForwardBody.Instance;
         loop.ResponseAnalysers[BitIndex(Sessions.Analysers.ResWaitHttp)] = HttpWaitForResponse.Instance;
         loop.ResponseAnalysers[BitIndex(Sessions.Analysers.ResHttpProcessBe)] = HttpProcessResCommon.Instance;

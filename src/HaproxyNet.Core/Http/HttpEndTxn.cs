@@ -94,7 +94,7 @@ public static class HttpEndTxn
         rep.Flags &= ~(ChannelFlags.ShutR | ChannelFlags.ShutRNow | ChannelFlags.ReadAttached | ChannelFlags.ReadError
             | ChannelFlags.ReadNoExp | ChannelFlags.WritePartial);
         s.Flags &= ~(SessionFlags.Direct | SessionFlags.Assigned | SessionFlags.AddrSet | SessionFlags.BeAssigned
-            | SessionFlags.ForcePrst | SessionFlags.CurrSess | SessionFlags.Redirectable | SessionFlags.Redisp);
+            | SessionFlags.ForcePrst | SessionFlags.IgnorePrst | SessionFlags.CurrSess | SessionFlags.Redirectable | SessionFlags.Redisp);
 
         // http_reset_txn: back to the frontend.
         s.Be = s.Fe;

@@ -97,10 +97,15 @@ public static class HttpLogFormatter
         }
 
         w.Append(logs.BytesOut);
-        w.Append(" - - ");
+        w.Append(' ');
+        AppendCookie(ref w, txn.CliCookie, txn.CliCookieLength);
+        w.Append(' ');
+        AppendCookie(ref w, txn.SrvCookie, txn.SrvCookieLength);
+        w.Append(' ');
         w.Append(TcpLogFormatter.ErrChar(s.Err));
         w.Append(TcpLogFormatter.FinChar(s.Fin));
-        w.Append("-- ");
+        AppendCookieFlags(ref w, s);
+        w.Append(' ');
         TcpLogFormatter.AppendCounters(ref w, s, actconn);
 
         Span<char> tmp = stackalloc char[TmpLine];
@@ -216,7 +221,8 @@ public static class HttpLogFormatter
         w.Append(" \"");
         w.Append(TcpLogFormatter.ErrChar(s.Err));
         w.Append(TcpLogFormatter.FinChar(s.Fin));
-        w.Append("--\" ");
+        AppendCookieFlags(ref w, s);
+        w.Append("\" ");
         w.Append(actconn);
         w.Append(' ');
         w.Append(fe.FeConn);
@@ -230,7 +236,11 @@ public static class HttpLogFormatter
         w.Append(logs.SrvQueueSize);
         w.Append(' ');
         w.Append(logs.PrxQueueSize);
-        w.Append(" \"-\" \"-\"");
+        w.Append(" \"");
+        AppendCookie(ref w, txn.CliCookie, txn.CliCookieLength);
+        w.Append("\" \"");
+        AppendCookie(ref w, txn.SrvCookie, txn.SrvCookieLength);
+        w.Append('"');
         for (var i = 0; i < fe.RequestCaptures.Count; i++)
         {
             w.Append(" \"");
@@ -258,6 +268,44 @@ public static class HttpLogFormatter
         }
 
         w.Append('\n');
+    }
+
+    /// <summary>A captured cookie as 1.4 prints it (%s, not encoded), or <c>-</c>.</summary>
+    private static void AppendCookie(ref LineWriter w, byte[] value, int length)
+    {
+        if (length < 0)
+        {
+            w.Append('-');
+            return;
+        }
+
+        Span<char> tmp = stackalloc char[Http.HttpTxn.CookieCaptureCapacity];
+        var n = 0;
+        foreach (var b in value.AsSpan(0, length))
+        {
+            if (b == 0)
+            {
+                break;
+            }
+
+            tmp[n++] = (char)b;
+        }
+
+        w.Append(tmp[..n]);
+    }
+
+    /// <summary>The 3rd and 4th termination characters: the cookie states when the backend has cookie options, else <c>--</c>.</summary>
+    private static void AppendCookieFlags(ref LineWriter w, Session s)
+    {
+        if (s.Be.CookieOpts != Persistence.CookieOptions.None)
+        {
+            w.Append(Persistence.CookieLogChars.Request(s.Txn!.CookieState));
+            w.Append(Persistence.CookieLogChars.Response(s.Txn.SetCookieState));
+        }
+        else
+        {
+            w.Append("--");
+        }
     }
 
     /// <summary>Tq/Tw/Tc/Tr as 1.4 derives them (LOGGING.md §7).</summary>

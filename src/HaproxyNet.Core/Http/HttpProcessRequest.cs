@@ -30,6 +30,7 @@ public sealed class HttpProcessRequest : IAnalyser
         var req = channel;
         var txn = s.Txn!;
         txn.Rebase(req, isRequest: true);
+        Persistence.HttpPersistence.ProcessRequest(s, req);
         var all = s.Fe.HttpOptions | s.Be.HttpOptions;
 
         // Steps 9-10: X-Forwarded-For, X-Original-To (Http/Rules).
@@ -60,6 +61,13 @@ public sealed class HttpProcessRequest : IAnalyser
             {
                 return HttpWaitForRequest.BadRequest(s, req, txn);
             }
+        }
+
+        if (HttpProcessRequestBody.Wanted(s, req.GetReadSpan().Slice(txn.Req.Rq.Uri, txn.Req.Rq.UriLength)))
+        {
+            // balance url_param check_post: wait for the body before choosing a server.
+            req.Flags &= ~ChannelFlags.AutoConnect;
+            req.Analysers |= Sessions.Analysers.ReqHttpBody;
         }
 
         if (txn.Has(HttpTxnFlags.ReqXferLen))

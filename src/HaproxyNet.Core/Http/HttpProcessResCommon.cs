@@ -80,6 +80,11 @@ public sealed class HttpProcessResCommon : IAnalyser
             txn.Mode = HttpConnMode.Close;
         }
 
+        if (!Persistence.HttpPersistence.ProcessResponse(s, rep))
+        {
+            return HttpWaitForResponse.Fail(s, rep, txn, 502, SessionError.PrxCond);
+        }
+
         if (txn.Mode != HttpConnMode.Tunnel || httpClose)
         {
             var want = HttpTxnFlags.None;

@@ -13,7 +13,7 @@ namespace HaproxyNet.Core.Http;
 /// keep-alive transaction: nothing is allocated per request. Message offsets are relative to the channel's head;
 /// <see cref="Rebase"/> moves them when the stream interface sent bytes in between.
 /// </remarks>
-public sealed class HttpTxn
+public sealed partial class HttpTxn
 {
     /// <summary>REQURI_LEN: bytes of the request line kept for the log (plus a terminator in 1.4).</summary>
     public const int UriCapacity = 1024;
@@ -99,6 +99,7 @@ public sealed class HttpTxn
         _rspOut = rep.Out;
         Array.Fill(ReqCapLen, -1);
         Array.Fill(RspCapLen, -1);
+        ResetPersistence();
     }
 
     /// <summary>Resets the response message to start at the first unsent byte of <paramref name="rep"/>.</summary>

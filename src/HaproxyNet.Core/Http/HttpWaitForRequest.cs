@@ -73,6 +73,10 @@ public sealed class HttpWaitForRequest : IAnalyser
         txn.Flags &= ~HttpTxnFlags.WaitNextRq;
         var data2 = req.GetDataSpan();
         txn.Meth = HttpMethods.Find(data2.Slice(msg.Som, msg.Rq.MethodLength));
+        if (txn.Meth is HttpMeth.Get or HttpMeth.Head)
+        {
+            s.Flags |= SessionFlags.Redirectable; // a server "redir" prefix may answer it
+        }
 
         if (s.Fe.MonitorUri is { } mon && msg.Rq.UriLength == mon.Length && data2.Slice(msg.Rq.Uri, msg.Rq.UriLength).SequenceEqual(mon))
         {

@@ -126,6 +126,7 @@ public static partial class RuntimeBuilder
         MapAdmission(s, p);
         MapHttp(s, p);
         MapStats(s, p);
+        MapPersistence(s, p);
         return p;
     }
 

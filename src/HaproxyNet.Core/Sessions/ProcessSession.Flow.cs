@@ -166,6 +166,8 @@ public static partial class ProcessSession
             {
                 SessPrepareConnReq(s, si);
             }
+
+            Http.Persistence.ServerRedirect.TryPerform(s, si);
         }
         while (si.State == SiState.Ass);
     }

@@ -346,6 +346,7 @@ public static partial class ProcessSession
             req.Analysers &= ~Analysers.ReqHttpProcessBe;
         }
 
+        Http.Persistence.HttpPersistence.ApplyPersistRules(s);
         req.Analysers &= ~an;
         req.AnalyseExp = Ticks.Eternity;
         return true;

@@ -32,4 +32,7 @@ public enum SessionFlags
 
     /// <summary>SN_REDIRECTABLE: the request may be redirected (HTTP <c>redir</c>).</summary>
     Redirectable = 1 << 8,
+
+    /// <summary>SN_IGNORE_PRST: an <c>ignore-persist</c> rule matched, cookies and appsession are not used.</summary>
+    IgnorePrst = 1 << 9,
 }

@@ -41,16 +41,9 @@ internal static class UnperformedFeatures
         new("mode health", "mode health", p => p.Mode == ProxyMode.Health),
 
         // Layer-7 rules, rewriting, persistence and hashing (issue "HTTP mode, part 2").
-        new("balance url_param check_post", "balance url_param id check_post 64", p => p.UrlParamPostLimit > 0, HttpOnly: true),
-        new("cookie", "cookie SRV insert", p => p.CookieName is not null, HttpOnly: true),
-        new("appsession", "appsession JSESSIONID len 52 timeout 3h", p => p.AppSessionName is not null, HttpOnly: true),
-        new("force-persist/ignore-persist", "force-persist if TRUE", p => HasConditionRule(p, "force-persist") || HasConditionRule(p, "ignore-persist"), HttpOnly: true),
-        new("capture cookie", "capture cookie SRV len 32", p => p.CaptureCookie is not null, HttpOnly: true),
         new("option http_proxy", "option http_proxy", p => p.Options.Contains("http_proxy"), HttpOnly: true),
-        new("server redir", "mode http\n    server r1 127.0.0.1:9 redir http://example.com", p => AnyServer(p, static s => s.RedirectPrefix is not null)), // a -c error outside mode http
         new("http-send-name-header", "http-send-name-header X-Srv", p => p.HttpSendNameHeader is not null, HttpOnly: true),
         new("stick-table/stick", "stick-table type ip size 1k\n    stick on src", p => p.StickTable is not null || p.StickRules.Count > 0),
-        new("persist rdp-cookie", "persist rdp-cookie", p => p.PersistRdpCookie is not null),
 
         // Health checks report layer-7 events only once HTTP feeds them.
         new("observe layer7", "server o1 127.0.0.1:9 check observe layer7", p => AnyServer(p, static s => s.Observe == "layer7"), HttpOnly: true),

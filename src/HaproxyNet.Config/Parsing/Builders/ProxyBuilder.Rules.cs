@@ -22,6 +22,9 @@ internal sealed partial class ProxyBuilder
     public uint CookieMaxLife;
     public int AppSessionLength;
     public uint AppSessionTimeout;
+    public bool AppSessionRequestLearn;
+    public bool AppSessionPrefix;
+    public bool AppSessionQueryString;
     public int UriLengthLimit;
     public int UriDepthLimit;
     public bool UriWhole;

@@ -142,9 +142,18 @@ internal static partial class ProxyParser
         }
 
         p.AppSessionTimeout = t.Value;
+        p.AppSessionRequestLearn = p.AppSessionPrefix = p.AppSessionQueryString = false;
         for (var i = 6; a[i].Length > 0; i++)
         {
-            if (a[i] == "mode")
+            if (a[i] == "request-learn")
+            {
+                p.AppSessionRequestLearn = true;
+            }
+            else if (a[i] == "prefix")
+            {
+                p.AppSessionPrefix = true;
+            }
+            else if (a[i] == "mode")
             {
                 if (a[i + 1].Length == 0)
                 {
@@ -156,6 +165,8 @@ internal static partial class ProxyParser
                 {
                     return err | s.Alert($"{s.At}unknown mode '{a[i]}'\n");
                 }
+
+                p.AppSessionQueryString = a[i] == "query-string";
             }
         }
 

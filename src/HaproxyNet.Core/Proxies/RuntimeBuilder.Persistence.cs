@@ -1,0 +1,80 @@
+using System.Text;
+using HaproxyNet.Core.Http.Persistence;
+using Cfg = HaproxyNet.Config.Model;
+
+namespace HaproxyNet.Core.Proxies;
+
+/// <summary>The persistence part of the config model → runtime mapping (cookie, appsession, persist rules, redir).</summary>
+public static partial class RuntimeBuilder
+{
+    private static void MapPersistence(Cfg.ProxySection s, Proxy p)
+    {
+        // Server options first: redir is refused outside mode http by the parser, cookie is harmless there.
+        for (var i = 0; i < s.Servers.Count && i < p.Servers.Count; i++)
+        {
+            var line = s.Servers[i];
+            var srv = p.Servers[i];
+            srv.CookieValue = line.Cookie is { } ck ? Encoding.Latin1.GetBytes(ck) : null;
+            srv.RedirectPrefix = line.RedirectPrefix is { } rdr ? Encoding.Latin1.GetBytes(rdr) : null;
+        }
+
+        p.PersistRdpCookie = s.PersistRdpCookie;
+        if (s.Mode != Cfg.ProxyMode.Http)
+        {
+            return;
+        }
+
+        if (s.CookieName is { } name)
+        {
+            p.CookieName = Encoding.Latin1.GetBytes(name);
+            var o = CookieOptions.None;
+            foreach (var m in s.CookieModes)
+            {
+                o |= m switch
+                {
+                    "rewrite" => CookieOptions.Rewrite,
+                    "indirect" => CookieOptions.Indirect,
+                    "insert" => CookieOptions.Insert,
+                    "prefix" => CookieOptions.Prefix,
+                    "nocache" => CookieOptions.NoCache,
+                    "postonly" => CookieOptions.PostOnly,
+                    "preserve" => CookieOptions.Preserve,
+                    "httponly" => CookieOptions.HttpOnly,
+                    "secure" => CookieOptions.Secure,
+                    _ => CookieOptions.None,
+                };
+            }
+
+            p.CookieOpts = o;
+            if (s.CookieDomains.Count > 0)
+            {
+                // 1.4 keeps one string: "a; domain=b; domain=c" after the first "; domain=".
+                p.CookieDomain = Encoding.Latin1.GetBytes(string.Join("; domain=", s.CookieDomains));
+            }
+
+            p.CookieMaxIdle = (int)s.CookieMaxIdle;
+            p.CookieMaxLife = (int)s.CookieMaxLife;
+        }
+
+        p.CheckCache = s.Options.Contains("checkcache");
+        if (s.CaptureCookie is { } cap)
+        {
+            p.CaptureCookieName = Encoding.Latin1.GetBytes(cap.Name);
+            p.CaptureCookieLength = cap.Length;
+        }
+
+        foreach (var rule in s.ConditionRules)
+        {
+            if (rule.Keyword is "force-persist" or "ignore-persist" && rule.Condition is { } cond)
+            {
+                p.PersistRules.Add(new PersistRule(rule.Keyword == "force-persist", cond));
+            }
+        }
+
+        if (s.AppSessionName is { } app)
+        {
+            p.AppSession = new AppSessionTable(app, s.AppSessionLength, (int)s.AppSessionTimeout, s.AppSessionRequestLearn,
+                s.AppSessionPrefix, s.AppSessionQueryString ? AppSessionMode.QueryString : AppSessionMode.PathParameters);
+        }
+    }
+}
