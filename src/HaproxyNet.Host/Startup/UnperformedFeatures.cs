@@ -60,8 +60,7 @@ internal static class UnperformedFeatures
         new("stick-table/stick", "stick-table type ip size 1k\n    stick on src", p => p.StickTable is not null || p.StickRules.Count > 0),
         new("persist rdp-cookie", "persist rdp-cookie", p => p.PersistRdpCookie is not null),
 
-        // Health checks report layer-7 events only once HTTP feeds them; the stats page/socket (issue "Operating it").
-        new("observe layer7", "server o1 127.0.0.1:9 check observe layer7", p => AnyServer(p, static s => s.Observe == "layer7"), HttpOnly: true),
+        // The stats page/socket (issue "Operating it").
         new("stats", "stats enable", p => p.Stats is not null, HttpOnly: true),
         new("stats socket", "stats socket /tmp/haproxynet-unperformed.sock", InGlobal: g => g.StatsSocket is not null),
     ];
