@@ -220,6 +220,20 @@ public sealed partial class Channel
     }
 
     /// <summary>
+    /// Drops the bytes not yet scheduled for sending and stops forwarding; what is scheduled (a response already
+    /// forwarded, say) still leaves first.
+    /// </summary>
+    public void EraseUnsent()
+    {
+        Length = SendMax;
+        ToForward = 0;
+        if (Length == 0)
+        {
+            Release();
+        }
+    }
+
+    /// <summary>
     /// buffer_replace2: replaces <paramref name="length"/> bytes at <paramref name="offset"/> (from the head, never
     /// before <see cref="SendMax"/>) with <paramref name="with"/>, moving what follows; returns the size change,
     /// or null when it would not fit in <see cref="Size"/>. <see cref="Total"/> is not changed.

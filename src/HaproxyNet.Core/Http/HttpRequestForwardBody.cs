@@ -1,6 +1,7 @@
 using HaproxyNet.Core.Buffers;
 using HaproxyNet.Core.Http.Parsing;
 using HaproxyNet.Core.Sessions;
+using HaproxyNet.Core.StreamInterfaces;
 
 namespace HaproxyNet.Core.Http;
 
@@ -71,6 +72,15 @@ public sealed class HttpRequestForwardBody : IAnalyser
         {
             if ((req.Flags & (ChannelFlags.ReadError | ChannelFlags.ShutR | ChannelFlags.ReadTimeout)) != 0)
             {
+                // A close read with the headers: 1.4 reads once per wake-up while it waits for headers, so it sees
+                // that close only once the server connection was set up (CH with the server and Tc logged, golden
+                // http-bodies cl-short/chunk-cut). Connect first, without passing the close on, then abort.
+                if ((req.Flags & (ChannelFlags.ReadError | ChannelFlags.ReadTimeout)) == 0 && s.Si1.State is SiState.Ini or SiState.Req or SiState.Ass or SiState.Con)
+                {
+                    req.Flags &= ~ChannelFlags.AutoClose;
+                    return false;
+                }
+
                 return AbortBody(s, req, txn, invalid: false);
             }
 
@@ -90,13 +100,19 @@ public sealed class HttpRequestForwardBody : IAnalyser
         }
 
         // abortonclose: the client's close goes to the server side, which decides (CC/CQ while connecting/queued).
+        // Without it the close waits for the response, in every mode: 1.4.25 keeps the server's side open, and the
+        // bytes after the request (a pipelined request, a body longer than announced) follow in tunnel mode.
         if (s.Be.Has(Proxies.ProxyOptions.AbortOnClose))
         {
             req.Flags = (req.Flags & ~ChannelFlags.DontRead) | ChannelFlags.AutoClose;
         }
-        else if (txn.Meth == HttpMeth.Post)
+        else
         {
-            req.Flags &= ~ChannelFlags.DontRead;
+            req.Flags &= ~ChannelFlags.AutoClose;
+            if (txn.Meth == HttpMeth.Post)
+            {
+                req.Flags &= ~ChannelFlags.DontRead;
+            }
         }
 
         return false;

@@ -47,7 +47,7 @@ public sealed class HttpWaitForRequest : IAnalyser
             }
 
             HttpMsgAnalyzer.Analyze(data, msg, txn.ReqIdx, req.SendMax == 0);
-            DropLeadingEmptyLines(req, msg);
+            DropLeadingLines(req, msg);
         }
 
         // The first byte of a keep-alive connection's next request: the http-request timer replaces keep-alive's.
@@ -138,6 +138,23 @@ public sealed class HttpWaitForRequest : IAnalyser
         return true;
     }
 
+    /// <summary>
+    /// Empty lines in front of a message are removed from the buffer once its first byte is seen (1.4's
+    /// <c>buffer_ignore</c> in <c>http_msg_analyzer</c>): they are neither forwarded nor kept (still counted as read).
+    /// </summary>
+    internal static void DropLeadingLines(Channel c, HttpMsg msg)
+    {
+        var n = msg.LeadingBytes;
+        if (n <= 0 || msg.State == HttpMsgState.Error || c.Replace(msg.Start, n, default) is null)
+        {
+            return;
+        }
+
+        var start = msg.Start;
+        msg.Rebase(-n);
+        msg.Start = start;
+    }
+
     /// <summary>The 400 path (return_bad_req): page, <c>PR</c>, failed_req.</summary>
     internal static bool BadRequest(Session s, Channel req, HttpTxn txn)
     {
@@ -208,8 +225,10 @@ public sealed class HttpWaitForRequest : IAnalyser
             return false;
         }
 
-        // Wait for more: no connection yet, the http-request (or keep-alive) timer armed once.
-        req.Flags &= ~ChannelFlags.AutoConnect;
+        // Wait for more: no connection yet, the http-request (or keep-alive) timer armed once. A close read together
+        // with the end of the headers is not forwarded to the server before the response (1.4 reads once per wake-up
+        // while it waits for headers, so it sees such a close only later): the body analyser decides.
+        req.Flags &= ~(ChannelFlags.AutoConnect | ChannelFlags.AutoClose);
         req.ReadLimit = limit;
         if (!Ticks.IsSet(req.AnalyseExp))
         {
@@ -259,9 +278,9 @@ public sealed class HttpWaitForRequest : IAnalyser
     }
 
     /// <summary>
-    /// HTTP/0.9 request line: " /" if it has no URI, then " HTTP/1.0" and a CRLF, so that the original line end
-    /// becomes the empty line ending the headers (http_upgrade_v09_to_v10: the server gets
-    /// <c>GET / HTTP/1.0\r\n\r\n</c>, testdata/smuggling http09).
+    /// HTTP/0.9 request line (http_upgrade_v09_to_v10): " /" if it has no URI, then " HTTP/1.0" and a CRLF, so the
+    /// original line end becomes the empty line closing the (empty) header block; what followed the line stays
+    /// behind it, as the body.
     /// </summary>
     private static bool Upgrade09(Channel req, HttpMsg msg, HttpTxn txn)
     {
@@ -282,27 +301,9 @@ public sealed class HttpWaitForRequest : IAnalyser
         msg.Rq.Version = at + delta - 10;
         msg.Rq.VersionLength = 8;
         msg.Rq.Length += delta - 2;
-        txn.ReqIdx.SetStart(msg.Rq.Length, true);
+        txn.ReqIdx.SetStart(msg.Rq.Length, cr: true);
         msg.MoveEnd(delta);
         return true;
-    }
-
-    /// <summary>
-    /// Empty lines before the request line (CRLF or LF) are deleted from the channel once the parser has skipped
-    /// them (1.4's <c>buffer_ignore</c> in <c>http_msg_analyzer</c>): they never reach the server
-    /// (testdata/smuggling leading-crlf).
-    /// </summary>
-    private static void DropLeadingEmptyLines(Channel req, HttpMsg msg)
-    {
-        var n = msg.LeadingBytes;
-        if (n <= 0 || msg.State == HttpMsgState.RqBefore || req.Replace(msg.Start, n, default) is null)
-        {
-            return;
-        }
-
-        var start = msg.Start;
-        msg.Rebase(-n);
-        msg.Start = start;
     }
 
     /// <summary>1.1 or above: exactly "HTTP/x.y" with x &gt; 1, or x = 1 and y &gt;= 1.</summary>
@@ -312,9 +313,9 @@ public sealed class HttpWaitForRequest : IAnalyser
 
     /// <summary>
     /// Body length of a message (HTTP-MODE §1): Transfer-Encoding (1.1 only) with "chunked" last → chunked;
-    /// "chunked" followed by another coding → unknown; else (no TE, or only other codings such as identity or
-    /// xchunked: 1.4.25 then honours Content-Length, testdata/smuggling te-identity, te-xchunked) every
-    /// Content-Length value must be the same valid number (false otherwise); nothing → 0.
+    /// "chunked" followed by another coding → unknown; else (no "chunked" at all, e.g. "identity": the codings are
+    /// ignored, as 1.4.25 does — golden http-bodies, te-identity) every Content-Length value must be the same valid
+    /// number (false otherwise); nothing → 0.
     /// </summary>
     internal static bool BodyLength(ReadOnlySpan<byte> data, HttpMsg msg, HdrIdx idx, bool ver11, out bool chunked, out bool known, out long length, bool response = false)
     {
@@ -322,11 +323,9 @@ public sealed class HttpWaitForRequest : IAnalyser
         known = true;
         length = 0;
         var ctx = default(HdrCtx);
-        var closeOnly = false;
         if (ver11)
         {
-            // As 1.4: "chunked" sets chunked; another coding after it means close-delimited; any other coding
-            // (identity, xchunked...) alone is ignored and Content-Length still counts.
+            // Codings before "chunked", or without it (identity, gzip alone), are ignored: Content-Length decides.
             while (HttpHeaderOps.Find(data, msg, idx, "Transfer-Encoding"u8, ref ctx))
             {
                 if (HttpHeaderOps.EqualsIgnoreCase(data.Slice(ctx.Val, ctx.VLen), "chunked"u8))
@@ -336,15 +335,14 @@ public sealed class HttpWaitForRequest : IAnalyser
                 else if (chunked)
                 {
                     chunked = false;
-                    closeOnly = true;
-                    break;
+                    known = false;
+                    return true;
                 }
             }
         }
 
-        if (chunked || closeOnly)
+        if (chunked)
         {
-            known = chunked;
             return true;
         }
 

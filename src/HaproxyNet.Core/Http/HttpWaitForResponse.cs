@@ -1,4 +1,5 @@
 using HaproxyNet.Core.Buffers;
+using HaproxyNet.Core.Checks;
 using HaproxyNet.Core.Http.Parsing;
 using HaproxyNet.Core.Sessions;
 using HaproxyNet.Core.StreamInterfaces;
@@ -42,28 +43,29 @@ public sealed class HttpWaitForResponse : IAnalyser
             }
 
             HttpMsgAnalyzer.Analyze(data, msg, txn.RspIdx, rep.SendMax == 0);
+            HttpWaitForRequest.DropLeadingLines(rep, msg);
         }
 
         if (msg.State < HttpMsgState.Body)
         {
             if (msg.State == HttpMsgState.Error || rep.Length >= limit)
             {
-                return Fail(s, rep, txn, 502, SessionError.PrxCond);
+                return Fail(s, rep, txn, 502, SessionError.PrxCond, AnalyzeStatus.HttpHeaderResponse);
             }
 
             if ((rep.Flags & ChannelFlags.ReadError) != 0)
             {
-                return Fail(s, rep, txn, 502, SessionError.SrvCl);
+                return Fail(s, rep, txn, 502, SessionError.SrvCl, AnalyzeStatus.HttpReadError);
             }
 
             if ((rep.Flags & ChannelFlags.ReadTimeout) != 0)
             {
-                return Fail(s, rep, txn, 504, SessionError.SrvTo);
+                return Fail(s, rep, txn, 504, SessionError.SrvTo, AnalyzeStatus.HttpReadTimeout);
             }
 
             if ((rep.Flags & ChannelFlags.ShutR) != 0)
             {
-                return Fail(s, rep, txn, 502, SessionError.SrvCl);
+                return Fail(s, rep, txn, 502, SessionError.SrvCl, AnalyzeStatus.HttpBrokenPipe);
             }
 
             if ((rep.Flags & ChannelFlags.WriteError) != 0)
@@ -88,6 +90,13 @@ public sealed class HttpWaitForResponse : IAnalyser
 
         txn.Status = ParseStatus(data2.Slice(msg.St.Code, msg.St.CodeLength));
         Stats.StatsCounters.CountServerStatus(s, txn.Status);
+
+        // observe layer7: 100-499, 501 and 505 are correct answers (501/505 follow from the request), the rest errors.
+        if (s.Srv is { } observed)
+        {
+            HealthAdjust.Report(s.Loop, observed, HealthAdjust.ForHttpStatus(txn.Status));
+        }
+
         if (txn.Status == 100)
         {
             // 100-Continue: forwarded as is, the final response is parsed next.
@@ -106,6 +115,10 @@ public sealed class HttpWaitForResponse : IAnalyser
             txn.Flags &= ~HttpTxnFlags.ResVer11;
         }
 
+        // The response's own Connection header is parsed by http_process_res_common, whatever the request's said:
+        // 1.4.25 drops "close" from a 1.0 response to a 1.0 request in close mode (differential test).
+        txn.Flags &= ~(HttpTxnFlags.HdrConnParsed | HttpTxnFlags.HdrConnClose | HttpTxnFlags.HdrConnKeepAlive);
+
         if (s.Fe.ResponseCaptures.Count > 0)
         {
             HttpHeaderOps.Capture(data2, msg, txn.RspIdx, s.Fe.ResponseCaptures, txn.RspCap, txn.RspCapLen);
@@ -121,7 +134,7 @@ public sealed class HttpWaitForResponse : IAnalyser
         {
             if (!HttpWaitForRequest.BodyLength(data2, msg, txn.RspIdx, txn.Has(HttpTxnFlags.ResVer11), out var chunked, out var known, out var length, response: true))
             {
-                return Fail(s, rep, txn, 502, SessionError.PrxCond);
+                return Fail(s, rep, txn, 502, SessionError.PrxCond, AnalyzeStatus.HttpHeaderResponse);
             }
 
             if (known)
@@ -142,9 +155,18 @@ public sealed class HttpWaitForResponse : IAnalyser
         return true;
     }
 
-    /// <summary>A response error while waiting for headers: the page to the client, the server side dropped.</summary>
-    internal static bool Fail(Session s, Channel rep, HttpTxn txn, int status, SessionError err)
+    /// <summary>
+    /// A response error: the page to the client, the server side dropped, the error reported to the server's
+    /// observer (<paramref name="health"/>: what kind of error; a rewrite or filter failure after the headers by
+    /// default, 1.4's "Invalid http response").
+    /// </summary>
+    internal static bool Fail(Session s, Channel rep, HttpTxn txn, int status, SessionError err, AnalyzeStatus health = AnalyzeStatus.HttpResponse)
     {
+        if (s.Srv is { } observed)
+        {
+            HealthAdjust.Report(s.Loop, observed, health);
+        }
+
         Stats.StatsCounters.FailedResp(s);
         txn.Rsp.State = HttpMsgState.Error;
         rep.Flags |= ChannelFlags.AutoClose;

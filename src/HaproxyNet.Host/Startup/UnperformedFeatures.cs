@@ -45,8 +45,6 @@ internal static class UnperformedFeatures
         new("http-send-name-header", "http-send-name-header X-Srv", p => p.HttpSendNameHeader is not null, HttpOnly: true),
         new("stick-table/stick", "stick-table type ip size 1k\n    stick on src", p => p.StickTable is not null || p.StickRules.Count > 0),
 
-        // Health checks report layer-7 events only once HTTP feeds them.
-        new("observe layer7", "server o1 127.0.0.1:9 check observe layer7", p => AnyServer(p, static s => s.Observe == "layer7"), HttpOnly: true),
     ];
 
     /// <summary>The rows <paramref name="config"/> uses, each with where: <c>global</c>, <c>frontend 'www'</c>...</summary>

@@ -35,6 +35,35 @@ internal sealed class DifferentialBackend : IDisposable
     /// <summary>The case whose traffic is flowing now; new connections are tagged with it.</summary>
     public int CurrentCase { get; set; }
 
+    /// <summary>
+    /// Waits (at most 300 ms) until every connection the proxy already made is accepted and tagged: the accept thread
+    /// has taken every pending connection. Called before <see cref="CurrentCase"/> moves on, so a connection
+    /// made late in a case (after the client saw its close) is not counted for the next one.
+    /// </summary>
+    public void WaitIdle()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.ElapsedMilliseconds < 300 && !_stopping)
+        {
+            try
+            {
+                lock (_lock)
+                {
+                    if (!_listener.Poll(0, SelectMode.SelectRead))
+                    {
+                        return;
+                    }
+                }
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            {
+                return;
+            }
+
+            Thread.Sleep(1);
+        }
+    }
+
     /// <summary>The bytes received by every connection of <paramref name="index"/>, in accept order.</summary>
     public IReadOnlyList<byte[]> ReceivedBy(int index)
     {
@@ -76,20 +105,25 @@ internal sealed class DifferentialBackend : IDisposable
         while (!_stopping)
         {
             Socket connection;
+            var record = new MemoryStream();
             try
             {
-                connection = _listener.Accept();
+                if (!_listener.Poll(20_000, SelectMode.SelectRead))
+                {
+                    continue;
+                }
+
+                // Accepted and tagged under the lock, so WaitIdle sees either a pending or a tagged connection.
+                lock (_lock)
+                {
+                    connection = _listener.Accept();
+                    _connections.Add((CurrentCase, record));
+                    _open.Add(connection);
+                }
             }
             catch (Exception e) when (e is SocketException or ObjectDisposedException)
             {
                 return;
-            }
-
-            var record = new MemoryStream();
-            lock (_lock)
-            {
-                _connections.Add((CurrentCase, record));
-                _open.Add(connection);
             }
 
             var thread = new Thread(() => Serve(connection, record)) { IsBackground = true, Name = "diff-backend-conn" };

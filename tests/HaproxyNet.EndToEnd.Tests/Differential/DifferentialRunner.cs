@@ -44,6 +44,7 @@ internal static class DifferentialRunner
             {
                 for (var i = 0; i < cases.Count; i++)
                 {
+                    backend.WaitIdle();
                     backend.CurrentCase = i;
                     outcomes[i] = PlayOne(cases[i], ports[cases[i].Frontend], connections, syslog);
                 }

@@ -37,7 +37,10 @@ public class ScenarioConformanceTests
         var run = ScenarioRunner.Run($"dotnet \"{dll}\"", TestDataPaths.Golden(scenario), output.Path);
 
         var expected = LogFile.ReadLines(Path.Combine(TestDataPaths.Golden(scenario), "expected.log"));
-        var differences = new LogComparer().Compare(expected, run.Normalize());
+        // A line cut by syslog's 1024 bytes ends where the program name's length puts it (haproxy-1.4.25 vs
+        // haproxynet): such lines are compared on their common prefix (Differential.DifferentialComparer.Comparable).
+        var differences = new LogComparer().Compare(
+            Differential.DifferentialComparer.Comparable(expected), Differential.DifferentialComparer.Comparable(run.Normalize()));
         var passed = differences.Count == 0 && run.Errors.Count == 0;
         output.Keep = !passed;
         Assert.True(passed, Describe(run, differences));

@@ -23,14 +23,18 @@ public struct HdrIdxElem
 /// (<see cref="FirstPos"/>), so rewriting a line only needs its length updated.
 /// </summary>
 /// <remarks>
-/// Capacity is fixed at construction (1.4: 205 entries, compile-time, not following tune.bufsize): with entry 0
-/// taken, 204 header lines fit and adding the 205th fails, which the parser turns into an invalid message.
-/// Headers the engine adds (reqadd, X-Forwarded-For, Connection...) consume entries too.
+/// Capacity is fixed at construction (not following tune.bufsize). As measured on 1.4.25: the parser accepts 204
+/// header lines (the 205th makes the message invalid, <see cref="ParseLimit"/>), and headers the engine adds
+/// (reqadd, X-Forwarded-For, Connection...) may take one more entry: 204 lines + one added header pass, 204 + two
+/// or 203 + three do not. Hence 206 entries with entry 0 the start line.
 /// </remarks>
 public sealed class HdrIdx
 {
-    /// <summary>1.4.25's index size (<c>MAX_HTTP_HDR</c>, (16384 + 79) / 80).</summary>
-    public const int DefaultCapacity = 205;
+    /// <summary>Entries of an index, the start line included: 205 header lines at most (see remarks).</summary>
+    public const int DefaultCapacity = 206;
+
+    /// <summary>The parser refuses a header line once this many entries are used (start line + 204 lines).</summary>
+    public int ParseLimit => _v.Length - 1;
 
     private readonly HdrIdxElem[] _v;
 

@@ -495,7 +495,7 @@ public static class HttpMsgAnalyzer
             continue;
 
         CompleteHeader:
-            if (idx.Add(msg.Eol - msg.Sol, data[msg.Eol] == '\r', idx.Tail) < 0)
+            if (idx.Used >= idx.ParseLimit || idx.Add(msg.Eol - msg.Sol, data[msg.Eol] == '\r', idx.Tail) < 0)
             {
                 goto Invalid; // 205th header line
             }
