@@ -56,7 +56,6 @@ public static partial class RuntimeBuilder
             p.CookieMaxLife = (int)s.CookieMaxLife;
         }
 
-        p.CheckCache = s.Options.Contains("checkcache");
         if (s.CaptureCookie is { } cap)
         {
             p.CaptureCookieName = Encoding.Latin1.GetBytes(cap.Name);

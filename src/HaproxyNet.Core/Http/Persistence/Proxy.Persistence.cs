@@ -32,9 +32,6 @@ public sealed partial class Proxy
     /// <summary><c>persist rdp-cookie[(name)]</c>: the RDP cookie name (default <c>msts</c>); null without it.</summary>
     public string? PersistRdpCookie { get; set; }
 
-    /// <summary><c>option checkcache</c>: responses are checked for cacheability (the blocking itself is a rule).</summary>
-    public bool CheckCache { get; set; }
-
     /// <summary><c>appsession</c> settings and table; null without one.</summary>
     public AppSessionTable? AppSession { get; set; }
 }
