@@ -155,15 +155,10 @@ public static class HttpMsgAnalyzer
 
                 case S.RpReason:
                     {
-                        var i = data[p..].IndexOfAny((byte)'\r', (byte)'\n');
-                        if (i < 0)
+                        if (!Skip(data, data[p..].IndexOfAny((byte)'\r', (byte)'\n'), ref p, ref c))
                         {
-                            p = end;
                             continue;
                         }
-
-                        p += i;
-                        c = data[p];
                     }
 
                     msg.St.ReasonLength = p - msg.St.Reason;
@@ -183,15 +178,10 @@ public static class HttpMsgAnalyzer
                 case S.RqMeth:
                     if (HttpCharClass.IsToken(c))
                     {
-                        var i = data[p..].IndexOfAnyExcept(HttpCharClass.TokenValues);
-                        if (i < 0)
+                        if (!Skip(data, data[p..].IndexOfAnyExcept(HttpCharClass.TokenValues), ref p, ref c))
                         {
-                            p = end;
                             continue;
                         }
-
-                        p += i;
-                        c = data[p];
                     }
 
                     if (HttpCharClass.IsSpHt(c))
@@ -237,15 +227,10 @@ public static class HttpMsgAnalyzer
 
                 case S.RqUri:
                     {
-                        var i = data[p..].IndexOfAnyExceptInRange((byte)33, (byte)126);
-                        if (i < 0)
+                        if (!Skip(data, data[p..].IndexOfAnyExceptInRange((byte)33, (byte)126), ref p, ref c))
                         {
-                            p = end;
                             continue;
                         }
-
-                        p += i;
-                        c = data[p];
                     }
 
                     if (HttpCharClass.IsSpHt(c))
@@ -342,15 +327,10 @@ public static class HttpMsgAnalyzer
                 case S.HdrName:
                     if (HttpCharClass.IsToken(c))
                     {
-                        var i = data[p..].IndexOfAnyExcept(HttpCharClass.TokenValues);
-                        if (i < 0)
+                        if (!Skip(data, data[p..].IndexOfAnyExcept(HttpCharClass.TokenValues), ref p, ref c))
                         {
-                            p = end;
                             continue;
                         }
-
-                        p += i;
-                        c = data[p];
                     }
 
                     if (c == ':')
@@ -422,15 +402,10 @@ public static class HttpMsgAnalyzer
 
                 case S.HdrVal:
                     {
-                        var i = data[p..].IndexOfAny((byte)'\r', (byte)'\n');
-                        if (i < 0)
+                        if (!Skip(data, data[p..].IndexOfAny((byte)'\r', (byte)'\n'), ref p, ref c))
                         {
-                            p = end;
                             continue;
                         }
-
-                        p += i;
-                        c = data[p];
                     }
 
                     msg.Eol = p;
@@ -525,5 +500,24 @@ public static class HttpMsgAnalyzer
         msg.State = S.Error;
         msg.Next = p;
         return S.Error;
+    }
+
+    /// <summary>
+    /// Moves <paramref name="p"/> by <paramref name="i"/>, the result of a vectorised scan of <c>data[p..]</c>, and
+    /// loads the byte found into <paramref name="c"/>; false when the scan found nothing (<paramref name="p"/> is then
+    /// the end: the state waits for more data).
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static bool Skip(ReadOnlySpan<byte> data, int i, ref int p, ref byte c)
+    {
+        if (i < 0)
+        {
+            p = data.Length;
+            return false;
+        }
+
+        p += i;
+        c = data[p];
+        return true;
     }
 }
