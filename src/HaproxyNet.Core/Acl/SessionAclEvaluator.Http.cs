@@ -65,22 +65,31 @@ public readonly partial struct SessionAclEvaluator
         }
 
         var data = s.Req.GetDataSpan();
+
+        // Once forwarded, the request's bytes have left the buffer (1.4 still reads them where they were): method and
+        // version are then taken from the transaction, the other request fetches fail.
+        var gone = msg.Som < 0 || msg.Eoh > data.Length;
         switch (name)
         {
             case "method":
-                return AclMatcher.MatchAnyMethod(expression, (AclHttpMethod)(int)txn.Meth, data.Slice(msg.Som, msg.Rq.MethodLength));
+                return AclMatcher.MatchAnyMethod(expression, (AclHttpMethod)(int)txn.Meth, gone ? default : data.Slice(msg.Som, msg.Rq.MethodLength));
             case "req_ver":
+                if (gone)
+                {
+                    return AclMatcher.MatchAny(expression, txn.Has(HttpTxnFlags.ReqVer11) ? "1.1"u8 : "1.0"u8);
+                }
+
                 return msg.Rq.VersionLength >= 5
                     ? AclMatcher.MatchAny(expression, data.Slice(msg.Rq.Version + 5, msg.Rq.VersionLength - 5))
                     : AclMatchResult.Fail;
             case "http_auth":
             case "http_auth_group":
-                return MatchAuth(expression, name.Length > 9, data, txn);
+                return gone ? AclMatchResult.Fail : MatchAuth(expression, name.Length > 9, data, txn);
         }
 
         // The URI and request header fetches refuse to run once the response is being parsed (1.4 shares one
         // header index between both directions): in response rules they never match.
-        if (txn.Rsp.State != HttpMsgState.RpBefore)
+        if (txn.Rsp.State != HttpMsgState.RpBefore || gone)
         {
             return AclMatchResult.Fail;
         }
