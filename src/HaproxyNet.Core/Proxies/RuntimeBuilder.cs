@@ -67,6 +67,7 @@ public static partial class RuntimeBuilder
 
             ResolveTracking(section, p, byName);
             ResolveSwitchingRules(section, p, byName);
+            ResolveStickRules(section, p, byName);
             if (p.IsBackend && p.Servers.Count > 0)
             {
                 LoadBalancerFactory.Create(p, ToLbSettings(section));
@@ -117,6 +118,7 @@ public static partial class RuntimeBuilder
         MapAdmission(s, p);
         MapHttp(s, p);
         MapPersistence(s, p);
+        BuildStickTable(s, p);
         return p;
     }
 

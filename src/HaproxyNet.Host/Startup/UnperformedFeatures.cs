@@ -51,7 +51,6 @@ internal static class UnperformedFeatures
         new("option forwardfor", "option forwardfor", p => p.ForwardForHeader is not null, HttpOnly: true),
         new("option originalto", "option originalto", p => p.OriginalToHeader is not null, HttpOnly: true),
         new("http-send-name-header", "http-send-name-header X-Srv", p => p.HttpSendNameHeader is not null, HttpOnly: true),
-        new("stick-table/stick", "stick-table type ip size 1k\n    stick on src", p => p.StickTable is not null || p.StickRules.Count > 0),
 
         // Health checks report layer-7 events only once HTTP feeds them; the stats page/socket (issue "Operating it").
         new("observe layer7", "server o1 127.0.0.1:9 check observe layer7", p => AnyServer(p, static s => s.Observe == "layer7"), HttpOnly: true),
