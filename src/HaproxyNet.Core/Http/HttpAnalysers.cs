@@ -27,6 +27,7 @@ public static class HttpAnalysers
         loop.RequestAnalysers[BitIndex(Sessions.Analysers.ReqHttpTarpit)] = Rules.HttpTarpit.Instance;
         loop.RequestAnalysers[BitIndex(Sessions.Analysers.ReqHttpBody)] = HttpProcessRequestBody.Instance;
         loop.RequestAnalysers[BitIndex(Sessions.Analysers.ReqPrstRdpCookie)] = Sessions.TcpPersistRdpCookie.Instance;
+        loop.RequestAnalysers[BitIndex(Sessions.Analysers.ReqStickingRules)] = Stick.StickingRules.Instance;
         loop.RequestAnalysers[BitIndex(Sessions.Analysers.ReqHttpXferBody)] = HttpRequestForwardBody.Instance;
         loop.ResponseAnalysers[BitIndex(Sessions.Analysers.ResWaitHttp)] = HttpWaitForResponse.Instance;
         loop.ResponseAnalysers[BitIndex(Sessions.Analysers.ResHttpProcessBe)] = HttpProcessResCommon.Instance;

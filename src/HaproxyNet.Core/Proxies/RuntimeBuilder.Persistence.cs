@@ -76,4 +76,49 @@ public static partial class RuntimeBuilder
                 s.AppSessionPrefix, s.AppSessionQueryString ? AppSessionMode.QueryString : AppSessionMode.PathParameters);
         }
     }
+
+    private static void BuildStickTable(Cfg.ProxySection s, Proxy p)
+    {
+        if (s.StickTable is { } t)
+        {
+            var type = t.Type switch
+            {
+                "ip" => Stick.StickKeyType.Ip,
+                "integer" => Stick.StickKeyType.Integer,
+                _ => Stick.StickKeyType.String,
+            };
+            p.StickTable = new Stick.StickTable(type, t.KeyLength, (int)Math.Min(t.Size, int.MaxValue), (int)t.ExpireMs, t.NoPurge);
+        }
+    }
+
+    private static void ResolveStickRules(Cfg.ProxySection section, Proxy p, Dictionary<string, (Cfg.ProxySection Section, Proxy Proxy)> byName)
+    {
+        foreach (var rule in section.StickRules)
+        {
+            var table = rule.Table is { } name ? (byName.TryGetValue(name, out var other) ? other.Proxy.StickTable : null) : p.StickTable;
+            if (table is null)
+            {
+                continue;
+            }
+
+            var pattern = rule.Pattern.Split(',')[0];
+            var paren = pattern.IndexOf('(', StringComparison.Ordinal);
+            var fetchName = paren < 0 ? pattern : pattern[..paren];
+            var fetch = fetchName switch
+            {
+                "src" => Stick.StickFetch.Src,
+                "dst" => Stick.StickFetch.Dst,
+                "dst_port" => Stick.StickFetch.DstPort,
+                _ => Stick.StickFetch.Hdr,
+            };
+            byte[]? header = null;
+            if (fetch == Stick.StickFetch.Hdr)
+            {
+                var close = pattern.IndexOf(')', StringComparison.Ordinal);
+                header = Encoding.Latin1.GetBytes(paren >= 0 && close > paren ? pattern[(paren + 1)..close] : string.Empty);
+            }
+
+            p.StickRules.Add(new Stick.StickRule(rule.Match, rule.Store, fetch, header, table, rule.Condition));
+        }
+    }
 }

@@ -75,6 +75,7 @@ public static partial class RuntimeBuilder
             ResolveTracking(section, p, byName);
             ResolveSwitchingRules(section, p, byName);
             MapRules(section, p, byName);
+            ResolveStickRules(section, p, byName);
             if (p.IsBackend && p.Servers.Count > 0)
             {
                 LoadBalancerFactory.Create(p, ToLbSettings(section));
@@ -127,6 +128,7 @@ public static partial class RuntimeBuilder
         MapHttp(s, p);
         MapStats(s, p);
         MapPersistence(s, p);
+        BuildStickTable(s, p);
         return p;
     }
 

@@ -163,6 +163,7 @@ public static partial class ProcessSession
             DoLog(s);
         }
 
+        Stick.StickingRules.StoreAtEstablish(s); // process_store_rules
         Http.HttpAnalysers.Establish(s);
         si.Ib.Flags |= ChannelFlags.ReadAttached;
         si.Ob.Wex = Ticks.Eternity;

@@ -43,7 +43,6 @@ internal static class UnperformedFeatures
         // Layer-7 rules, rewriting, persistence and hashing (issue "HTTP mode, part 2").
         new("option http_proxy", "option http_proxy", p => p.Options.Contains("http_proxy"), HttpOnly: true),
         new("http-send-name-header", "http-send-name-header X-Srv", p => p.HttpSendNameHeader is not null, HttpOnly: true),
-        new("stick-table/stick", "stick-table type ip size 1k\n    stick on src", p => p.StickTable is not null || p.StickRules.Count > 0),
 
     ];
 

@@ -86,6 +86,10 @@ public class ConfigLintSweepTests
     [InlineData("http-timeouts-client")]
     [InlineData("http-timeouts-server")]
     [InlineData("lb-algorithms")]
+    [InlineData("persist-appsession")]
+    [InlineData("persist-cookie-modes")]
+    [InlineData("persist-l7-hash")]
+    [InlineData("persist-stick")]
     [InlineData("seed-fixed")]
     [InlineData("slowstart-queue")]
     [InlineData("tcp-basic")]
@@ -104,7 +108,7 @@ public class ConfigLintSweepTests
             .ToList();
         var withFindings = dirs.Where(d => ConfigLint.Run(LintLoad.Golden(d!)).Count > 0).ToList();
 
-        Assert.Equal(26, dirs.Count);
+        Assert.Equal(30, dirs.Count);
         Assert.Equal(["seed-incident"], withFindings);
     }
 }

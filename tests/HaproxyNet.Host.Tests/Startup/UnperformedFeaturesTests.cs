@@ -196,7 +196,7 @@ public sealed partial class UnperformedFeaturesTests : IDisposable
         return (code, Encoding.Latin1.GetString(stdout.ToArray()), Encoding.Latin1.GetString(stderr.ToArray()));
     }
 
-    private string UnperformedConfig() => Write(ConfigFor(Row("stick-table/stick")));
+    private string UnperformedConfig() => Write(ConfigFor(Row("http-send-name-header")));
 
     [ConfigLoaderFact]
     public void Run_ConfigWithUnperformedFeature_OneWarningLineOnStderrBeforeTheEngine()
@@ -208,7 +208,7 @@ public sealed partial class UnperformedFeaturesTests : IDisposable
         Assert.Equal(0, code);
         Assert.Empty(stdout);
         Assert.Equal(
-            "[WARNING] 059/100000 (42) : HaproxyNet accepts but does not perform yet: 'stick-table/stick' (proxy 'px'). These settings are ignored.\n",
+            "[WARNING] 059/100000 (42) : HaproxyNet accepts but does not perform yet: 'http-send-name-header' (proxy 'px'). These settings are ignored.\n",
             stderr);
     }
 
@@ -238,7 +238,7 @@ public sealed partial class UnperformedFeaturesTests : IDisposable
     [ConfigLoaderFact]
     public void Run_QuietKeywordInGlobal_NoWarning()
     {
-        var path = Write(ConfigFor(Row("stick-table/stick")).Replace("global\n", "global\n    quiet\n", StringComparison.Ordinal));
+        var path = Write(ConfigFor(Row("http-send-name-header")).Replace("global\n", "global\n    quiet\n", StringComparison.Ordinal));
 
         // Without -d/-db: 1.4 drops the configuration's quiet (and daemon) under those flags.
         var (_, _, stderr) = Run("-f", path);

@@ -23,6 +23,12 @@ public static class HttpPersistence
             s.Req.Analysers |= Analysers.ReqPrstRdpCookie; // be_req_ana of "persist rdp-cookie" (TCP and HTTP)
         }
 
+        s.StickStoreCount = 0;
+        if (s.Be.StickRules.Count > 0)
+        {
+            s.Req.Analysers |= Analysers.ReqStickingRules; // be_req_ana of "stick" rules
+        }
+
         var rules = s.Be.PersistRules;
         if (rules.Count == 0)
         {
