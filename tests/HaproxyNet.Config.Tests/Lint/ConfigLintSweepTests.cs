@@ -108,7 +108,7 @@ public class ConfigLintSweepTests
             .ToList();
         var withFindings = dirs.Where(d => ConfigLint.Run(LintLoad.Golden(d!)).Count > 0).ToList();
 
-        Assert.Equal(30, dirs.Count);
+        Assert.Equal(35, dirs.Count);
         Assert.Equal(["seed-incident"], withFindings);
     }
 }
