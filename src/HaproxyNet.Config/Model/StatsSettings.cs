@@ -24,6 +24,9 @@ public sealed record StatsSettings(
     /// </summary>
     public Rules.HttpRequestRule? AuthRule { get; init; }
 
+    /// <summary>How many <c>stats http-request</c> rules the section gave (the engine does not run them yet).</summary>
+    public int HttpRequestRules { get; init; }
+
     /// <summary><c>stats show-node</c> was given.</summary>
     public bool ShowNode { get; init; }
 

@@ -125,6 +125,7 @@ internal static class ModelFreezer
             {
                 AuthUserList = StatsUserList(st),
                 AuthRule = st.AuthRule,
+                HttpRequestRules = st.HttpRequestRules,
                 ShowNode = st.ShowNodeSet,
                 NodeName = st.ShowNode,
                 ShowDesc = st.ShowDescSet,
