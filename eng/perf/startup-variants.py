@@ -22,7 +22,8 @@ def measure(cmd, env=None):
         assert rc == 0, (cmd, rc)
     return statistics.median(walls), statistics.median(cpus)
 
-variants = [("haproxy-1.4.25", ["/work/shared/ref/haproxy-1.4.25"], None),
+REF = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared", "ref", "haproxy-1.4.25")
+variants = [("haproxy-1.4.25", [REF], None),
             ("JIT (tiered, TieredPGO on: the csproj default)", ["dotnet", jit], None),
             ("JIT, DOTNET_TieredPGO=0", ["dotnet", jit], {"DOTNET_TieredPGO": "0"}),
             ("JIT, DOTNET_TieredCompilation=0", ["dotnet", jit], {"DOTNET_TieredCompilation": "0"}),

@@ -2,7 +2,7 @@
 # Syscalls per proxied TCP connection: strace -c -f on a running proxy while N sequential
 # connections go through it (mode tcp) to an nginx backend serving 100 bytes.
 # Usage: eng/perf/strace-conns.sh "<proxy command>" [N] [extra config lines for defaults]
-#   eng/perf/strace-conns.sh /work/shared/ref/haproxy-1.4.25 1000
+#   eng/perf/strace-conns.sh ../shared/ref/haproxy-1.4.25 1000
 #   eng/perf/strace-conns.sh "dotnet src/HaproxyNet.Host/bin/Release/net10.0/haproxynet.dll" 1000
 set -euo pipefail
 CMD=$1; N=${2:-1000}; EXTRA=${3:-}
