@@ -37,9 +37,10 @@ public class ConfigCheckProcessTests
     }
 
     [Fact]
-    public void Samples_Folder_HasTheFourSamples()
+    public void Samples_Folder_HasTheFiveSamples()
     {
         var names = SampleFiles();
+        Assert.Contains("http-switching.cfg", names);
         Assert.Contains("minimal.cfg", names);
         Assert.Contains("tcp-demo.cfg", names);
         Assert.Contains("seed-incident.cfg", names);
