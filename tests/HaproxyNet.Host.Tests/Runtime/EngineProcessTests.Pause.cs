@@ -16,6 +16,7 @@ public partial class EngineProcessTests
         using var old = RunningProxy.Start(config, port, "-db");
         Assert.True(old.WaitListening(port), "old proxy did not listen");
         Assert.True(old.WaitLog("Proxy l started"));
+        Assert.True(old.WaitCatches(Signals.SigTtou), "SIGTTOU handler not set");
         old.Signal(Signals.SigTtou);
         Assert.True(old.WaitLog("Pausing proxy l\\."));
         Assert.Equal(SocketError.ConnectionRefused, ConnectUntilRefused(port));
@@ -119,6 +120,7 @@ public partial class EngineProcessTests
         established.Connect(IPAddress.Loopback, port);
         Assert.True(EchoBackend.RoundTrip(established, 1));
 
+        Assert.True(proxy.WaitCatches(Signals.SigTtou), "SIGTTOU handler not set");
         proxy.Signal(Signals.SigTtou);
         Assert.True(proxy.WaitLog("Pausing proxy l\\."));
 

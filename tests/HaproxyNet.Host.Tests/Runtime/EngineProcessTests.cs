@@ -56,6 +56,7 @@ public partial class EngineProcessTests
         using var proxy = RunningProxy.Start(Config, port, "-db");
         Assert.True(proxy.WaitListening(port), "proxy did not listen");
         Assert.True(proxy.WaitLog("Proxy l started"));
+        Assert.True(proxy.WaitCatches(Signals.SigTtou), "SIGTTOU handler not set");
         proxy.Signal(Signals.SigTtou);
         Assert.True(proxy.WaitLog("Pausing proxy l\\."));
         proxy.Signal(Signals.SigTtin);

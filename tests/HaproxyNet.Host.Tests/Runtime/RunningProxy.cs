@@ -106,6 +106,48 @@ internal sealed class RunningProxy : IDisposable
 
     public void Signal(int signal) => Signals.Send(Pid, signal);
 
+    /// <summary>
+    /// Waits (bounded) until the process catches <paramref name="signal"/>, read from <c>SigCgt</c> in
+    /// <c>/proc/PID/status</c>. SIGTTOU/SIGTTIN handlers are set after the proxies start (as in 1.4), so a
+    /// signal sent on the "started" line alone can still meet the default action and stop the process.
+    /// </summary>
+    public bool WaitCatches(int signal)
+    {
+        var deadline = DateTime.UtcNow + Bounded;
+        var bit = 1UL << (signal - 1);
+        while (DateTime.UtcNow < deadline)
+        {
+            if ((CaughtMask() & bit) != 0)
+            {
+                return true;
+            }
+
+            Thread.Sleep(5);
+        }
+
+        return false;
+    }
+
+    private ulong CaughtMask()
+    {
+        try
+        {
+            foreach (var line in File.ReadLines($"/proc/{Pid}/status"))
+            {
+                if (line.StartsWith("SigCgt:", StringComparison.Ordinal))
+                {
+                    return ulong.Parse(line.AsSpan(7).Trim(), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+                }
+            }
+        }
+        catch (IOException)
+        {
+            // The process is gone: nothing is caught.
+        }
+
+        return 0;
+    }
+
     /// <summary>Waits for the process to end by itself (bounded), then stops it the hard way if needed; returns the exit code.</summary>
     public int? WaitExit()
     {
