@@ -32,23 +32,26 @@ public static class HttpChunks
             {
                 case HttpMsgState.ChunkSize:
                     {
+                        // 1.4.25's limit: a digit is refused once the value has any of its top five bits set,
+                        // so sizes of 2^31 and more are invalid (leading zeros are fine), even before the line ends.
                         var lf = avail.IndexOf((byte)'\n');
-                        if (lf < 0)
-                        {
-                            return avail.Length > MaxLine ? HttpParseResult.Error : HttpParseResult.NeedMore;
-                        }
-
+                        var end = lf < 0 ? avail.Length : lf;
                         var i = 0;
-                        long size = 0;
-                        while (i < lf && HexValue(avail[i]) is var h && h >= 0)
+                        uint size = 0;
+                        while (i < end && HexValue(avail[i]) is var h && h >= 0)
                         {
-                            if (size > (long.MaxValue >> 5))
+                            if ((size & 0xF8000000u) != 0)
                             {
                                 return HttpParseResult.Error;
                             }
 
                             size = (size << 4) | (uint)h;
                             i++;
+                        }
+
+                        if (lf < 0)
+                        {
+                            return avail.Length > MaxLine ? HttpParseResult.Error : HttpParseResult.NeedMore;
                         }
 
                         if (i == 0)
