@@ -35,6 +35,18 @@ public sealed class HttpResponseForwardBody : IAnalyser
         }
 
         txn.Rebase(rep, isRequest: false);
+        if (s.Req.Analysers == 0)
+        {
+            // The request side has no analyser left (a request of unknown length, forwarded until close): the
+            // response cannot be analysed any more. 1.4.25 drops what it holds of it, headers included, and lets
+            // the rest through; the client of a "chunked, gzip" request gets nothing while the log shows the
+            // server's status and bytes (smuggling row te-dup-headers, differential seed 1425 case 174).
+            rep.EraseUnsent();
+            rep.Flags = (rep.Flags & ~ChannelFlags.DontRead) | ChannelFlags.AutoClose;
+            rep.Analysers &= ~anBit;
+            return true;
+        }
+
         if (msg.State == HttpMsgState.Body)
         {
             var head = msg.Sov - rep.SendMax;

@@ -63,6 +63,11 @@ public sealed class HttpWaitForResponse : IAnalyser
                 return Fail(s, rep, txn, 504, SessionError.SrvTo, AnalyzeStatus.HttpReadTimeout);
             }
 
+            if ((rep.Flags & ChannelFlags.ShutR) != 0 && (s.Req.Flags & (ChannelFlags.ShutR | ChannelFlags.ShutW)) == (ChannelFlags.ShutR | ChannelFlags.ShutW))
+            {
+                return ClientAbort(s, rep, txn);
+            }
+
             if ((rep.Flags & ChannelFlags.ShutR) != 0)
             {
                 return Fail(s, rep, txn, 502, SessionError.SrvCl, AnalyzeStatus.HttpBrokenPipe);
@@ -180,6 +185,23 @@ public sealed class HttpWaitForResponse : IAnalyser
 
         HttpReplies.RetnClose(s.Si0, HttpReplies.ErrorMessage(s, status));
         s.SetErrIfNone(err);
+        s.SetFinIfNone(SessionFinState.H);
+        return false;
+    }
+
+    /// <summary>
+    /// The server closed before its headers after the client's close already reached it (the request side is shut
+    /// both ways: abortonclose, or a request of unknown length forwarded until close): 1.4.25 blames the client,
+    /// 400 <c>CH</c>, counted as a client abort and not as a failed response.
+    /// </summary>
+    private static bool ClientAbort(Session s, Channel rep, HttpTxn txn)
+    {
+        Stats.StatsCounters.CliAbort(s);
+        rep.Flags |= ChannelFlags.AutoClose;
+        rep.Analysers = 0;
+        txn.Status = 400;
+        HttpReplies.RetnClose(s.Si0, HttpReplies.ErrorMessage(s, 400));
+        s.SetErrIfNone(SessionError.CliCl);
         s.SetFinIfNone(SessionFinState.H);
         return false;
     }

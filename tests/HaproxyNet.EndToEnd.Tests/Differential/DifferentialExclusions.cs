@@ -9,14 +9,13 @@ namespace HaproxyNet.EndToEnd.Tests.Differential;
 /// </summary>
 internal static class DifferentialExclusions
 {
-    /// <summary>Byte patterns in a payload, each with why a case that holds it is not compared.</summary>
-    public static readonly IReadOnlyList<(string Pattern, string Reason)> List =
-    [
-        ("Transfer-Encoding: chunked, gzip",
-            "an HTTP/1.1 request whose length is unknown (chunked followed by another coding) from a client that half-closes: "
-            + "1.4.25 logs the server's response as sent (status and bytes) but closes the client connection without sending "
-            + "a byte of it; HaproxyNet sends the response. Not reproduced (seen on seed 1425 case 174)."),
-    ];
+    /// <summary>
+    /// Byte patterns in a payload, each with why a case that holds it is not compared. Empty: HaproxyNet agrees with
+    /// 1.4.25 on every generated class. (The last entry, "Transfer-Encoding: chunked, gzip" from a client that
+    /// half-closes, seed 1425 case 174, went once the response of a request of unknown length was dropped as
+    /// 1.4.25 drops it: Core.Tests HttpUnknownLengthRequestTests.)
+    /// </summary>
+    public static readonly IReadOnlyList<(string Pattern, string Reason)> List = [];
 
     /// <summary>The reason <paramref name="c"/> is left out, or null when it is compared.</summary>
     public static string? Reason(DifferentialCase c)
