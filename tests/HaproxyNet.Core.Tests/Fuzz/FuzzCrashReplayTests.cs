@@ -7,7 +7,8 @@ namespace HaproxyNet.Core.Tests.Fuzz;
 /// Every input committed under <c>testdata/fuzz/&lt;target&gt;/crashes/</c> (minimised afl++ findings) and
 /// <c>corpus/</c> goes through its fuzz target (<c>fuzz/HaproxyNet.Fuzz/Targets</c>, compiled into this assembly)
 /// and must pass: no exception, whole and split parses agree, the config loader ends in a model or an alert.
-/// The afl runs themselves are not part of CI: <c>eng/fuzz/run.sh TARGET SECONDS</c>.
+/// CI also runs afl on the three targets for 60 s (<c>eng/fuzz/ci.sh</c>, after the tests); long runs:
+/// <c>eng/fuzz/run.sh TARGET SECONDS</c>.
 /// </summary>
 public sealed class FuzzCrashReplayTests
 {
