@@ -7,8 +7,8 @@ using HaproxyNet.Core.Http.Parsing;
 using HaproxyNet.Core.Http.Rules;
 using HaproxyNet.Core.Proxies;
 using HaproxyNet.Core.Sessions;
-using HaproxyNet.Testing.Engine;
 using HaproxyNet.Testing.Config;
+using HaproxyNet.Testing.Engine;
 
 namespace HaproxyNet.Testing.Http;
 
