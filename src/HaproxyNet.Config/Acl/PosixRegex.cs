@@ -23,7 +23,7 @@ namespace HaproxyNet.Config.Acl;
 /// <para>Matching: ACLs only ask "does it match anywhere" (unanchored search), for which leftmost-longest (POSIX)
 /// and leftmost-first (.NET backtracking) agree. They can disagree on WHICH text a group captured when an
 /// alternation or a quantifier could match several lengths at the same start (<c>(a|ab)</c> on "ab" captures
-/// "ab" in POSIX, "a" in .NET); empty alternatives are tried last to narrow the gap. See <see cref="TryReplace"/>
+/// "ab" in POSIX, "a" in .NET); empty alternatives are tried last to narrow the gap. See <see cref="TryReplace(string, PosixReplacement, out string?)"/>
 /// for the consequence on <c>reqrep</c>/<c>rsprep</c>.</para>
 /// </remarks>
 public sealed partial class PosixRegex
@@ -138,6 +138,52 @@ public sealed partial class PosixRegex
         }
 
         result = replacement.Expand(input, groups);
+        return true;
+    }
+
+    /// <summary>
+    /// <see cref="TryReplace(string, PosixReplacement, out string?)"/> on a span, expanded into Latin-1 bytes: the
+    /// same match (the same engine and expression) and the same expansion. When the replacement refers to no group
+    /// beyond <c>\0</c>, only the match's extent is needed and nothing is allocated (the span enumerator reuses the
+    /// engine's state); a reference to <c>\1</c>..<c>\9</c> needs .NET's <see cref="Match"/> (captures exist only
+    /// there, on a string), so that case allocates the line's string and the match when it matches.
+    /// </summary>
+    /// <param name="written">The bytes written, or -1 when <paramref name="destination"/> is too small.</param>
+    /// <returns>False when the expression does not match.</returns>
+    public bool TryReplace(ReadOnlySpan<char> input, PosixReplacement replacement, Span<byte> destination, out int written)
+    {
+        ArgumentNullException.ThrowIfNull(replacement);
+        written = 0;
+        Span<(int Start, int Length)> groups = stackalloc (int, int)[10];
+        groups.Fill((-1, 0));
+        if (replacement.MaxGroupReference <= 0)
+        {
+            var matches = Compiled.EnumerateMatches(input);
+            if (!matches.MoveNext())
+            {
+                return false;
+            }
+
+            groups[0] = (matches.Current.Index, matches.Current.Length);
+        }
+        else
+        {
+            var match = Compiled.Match(input.ToString());
+            if (!match.Success)
+            {
+                return false;
+            }
+
+            var all = match.Groups;
+            var count = Math.Min(Math.Min(all.Count, groups.Length), replacement.MaxGroupReference + 1);
+            for (var i = 0; i < count; i++)
+            {
+                var g = all[i];
+                groups[i] = g.Success ? (g.Index, g.Length) : (-1, 0);
+            }
+        }
+
+        written = replacement.Expand(input, groups, destination);
         return true;
     }
 

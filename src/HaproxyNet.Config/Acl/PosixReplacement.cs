@@ -15,10 +15,20 @@ namespace HaproxyNet.Config.Acl;
 /// </remarks>
 public sealed class PosixReplacement
 {
-    private PosixReplacement(string text) => Text = text;
+    private PosixReplacement(string text)
+    {
+        Text = text;
+        MaxGroupReference = HighestReference(text);
+    }
 
     /// <summary>The replacement as written (after config-line unescaping).</summary>
     public string Text { get; }
+
+    /// <summary>
+    /// The highest <c>\n</c> the replacement refers to (0 for <c>\0</c> alone), or -1 when it refers to none: with
+    /// at most <c>\0</c> the extent of the match is all an expansion needs, no capture groups.
+    /// </summary>
+    public int MaxGroupReference { get; }
 
     /// <summary>
     /// Validates <paramref name="text"/>. A backslash followed by something other than a digit or <c>x</c> is
@@ -123,7 +133,108 @@ public sealed class PosixReplacement
         return sb.ToString();
     }
 
+    /// <summary>
+    /// <c>exp_replace</c> into bytes, as <see cref="Expand(ReadOnlySpan{char}, ReadOnlySpan{ValueTuple{int, int}})"/>
+    /// followed by a Latin-1 encoding (a char above 0xFF, which only a non-Latin-1 config text can hold, becomes
+    /// <c>?</c>): nothing allocated.
+    /// </summary>
+    /// <returns>The bytes written, or -1 when <paramref name="destination"/> is too small.</returns>
+    public int Expand(ReadOnlySpan<char> source, ReadOnlySpan<(int Start, int Length)> groups, Span<byte> destination)
+    {
+        var s = Text;
+        var n = 0;
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (c == '\\' && i + 1 < s.Length)
+            {
+                var next = s[++i];
+                if (char.IsAsciiDigit(next))
+                {
+                    var g = next - '0';
+                    if (g < groups.Length && groups[g].Start >= 0)
+                    {
+                        var part = source.Slice(groups[g].Start, groups[g].Length);
+                        if (n + part.Length > destination.Length)
+                        {
+                            return -1;
+                        }
+
+                        for (var k = 0; k < part.Length; k++)
+                        {
+                            destination[n++] = Latin1(part[k]);
+                        }
+                    }
+
+                    continue;
+                }
+
+                if (next == 'x' && i + 2 < s.Length)
+                {
+                    c = (char)((HexValue(s[i + 1]) << 4) + HexValue(s[i + 2]));
+                    i += 2;
+                }
+                else
+                {
+                    c = next;
+                }
+            }
+
+            if (n >= destination.Length)
+            {
+                return -1;
+            }
+
+            destination[n++] = Latin1(c);
+        }
+
+        return n;
+    }
+
+    /// <summary>An upper bound of the bytes <see cref="Expand(ReadOnlySpan{char}, ReadOnlySpan{ValueTuple{int, int}}, Span{byte})"/> writes for a source of <paramref name="sourceLength"/> chars.</summary>
+    public int MaxExpandedLength(int sourceLength) => Text.Length + (CountReferences(Text) * sourceLength);
+
     public override string ToString() => Text;
+
+    private static byte Latin1(char c) => c <= '\u00FF' ? (byte)c : (byte)'?';
+
+    private static int HighestReference(string s)
+    {
+        var max = -1;
+        for (var i = 0; i + 1 < s.Length; i++)
+        {
+            if (s[i] == '\\')
+            {
+                if (char.IsAsciiDigit(s[i + 1]))
+                {
+                    max = Math.Max(max, s[i + 1] - '0');
+                }
+
+                i++;
+            }
+        }
+
+        return max;
+    }
+
+    private static int CountReferences(string s)
+    {
+        var count = 0;
+        for (var i = 0; i + 1 < s.Length; i++)
+        {
+            if (s[i] == '\\')
+            {
+                if (char.IsAsciiDigit(s[i + 1]))
+                {
+                    count++;
+                }
+
+                i++;
+            }
+        }
+
+        return count;
+    }
 
     private static int HexValue(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
 

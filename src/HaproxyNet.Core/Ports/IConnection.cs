@@ -33,7 +33,11 @@ public interface IConnection
     /// <summary>shutdown(SHUT_WR): sends FIN.</summary>
     void ShutdownWrite();
 
-    /// <summary>getsockopt(SO_ERROR) after a connect completed: 0 when connected, else the errno.</summary>
+    /// <summary>
+    /// getsockopt(SO_ERROR) after a connect completed: 0 when connected, else the errno. A <see cref="Send"/> on a
+    /// connecting socket (see <see cref="IIoHandler.ConfirmsConnectBySend"/>) that succeeds proves the connect; one
+    /// that fails leaves the connect's errno here.
+    /// </summary>
     int TakeSocketError();
 
     /// <summary>Closes the socket; <paramref name="reset"/> sends RST (SO_LINGER 0). Idempotent.</summary>

@@ -9,4 +9,11 @@ public interface IIoHandler
 
     /// <summary>Room to send, or a non-blocking connect has completed (check <see cref="IConnection.TakeSocketError"/>).</summary>
     void OnWritable();
+
+    /// <summary>
+    /// True when the next <see cref="OnWritable"/> on a connecting socket sends data at once, so that send() itself
+    /// tells whether the connect completed (1.4's stream_sock_write): the transport then skips its own connect()
+    /// check. False (the default) asks the transport to check the connect before calling <see cref="OnWritable"/>.
+    /// </summary>
+    bool ConfirmsConnectBySend => false;
 }

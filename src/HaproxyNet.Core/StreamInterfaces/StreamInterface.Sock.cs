@@ -119,7 +119,13 @@ public sealed partial class StreamInterface
 
         if (State == SiState.Con)
         {
-            if (conn.TakeSocketError() != 0)
+            var err = SendOnConnect(conn, out var sent);
+            if (err < 0)
+            {
+                return; // still connecting: the transport calls again once the socket is writable
+            }
+
+            if (err != 0)
             {
                 Flags |= SiFlags.Err;
                 conn.SetInterest(false, false);
@@ -130,10 +136,43 @@ public sealed partial class StreamInterface
             // Connect succeeded: report write activity even with nothing to send.
             Ob.Flags |= ChannelFlags.WriteNull;
             conn.SetInterest(false, false); // the session turns CON into EST and re-arms polling
+            if (sent > 0)
+            {
+                Ob.Consume(sent);
+                Ob.Flags |= ChannelFlags.WritePartial;
+            }
         }
 
         Send(conn);
         WakeOwner();
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>Data scheduled in the buffer (not in a pipe) and the write side open: <see cref="SendOnConnect"/> sends it.</remarks>
+    public bool ConfirmsConnectBySend => Ob.SendMax != 0 && Ob.PipeData == 0 && (Ob.Flags & ChannelFlags.ShutW) == 0;
+
+    /// <summary>
+    /// The verdict of a pending connect (0 connected, an errno, -1 still in progress). As 1.4's stream_sock_write,
+    /// with data waiting in the buffer the first send() is the check (<paramref name="sent"/> bytes went out); only
+    /// with nothing to send is the transport asked (it checked the connect before calling). A send that fails asks
+    /// the transport too, so a connect that succeeded before the peer went away stays a success.
+    /// </summary>
+    private int SendOnConnect(IConnection conn, out int sent)
+    {
+        sent = 0;
+        if (!ConfirmsConnectBySend)
+        {
+            return conn.TakeSocketError();
+        }
+
+        var n = conn.Send(Ob.GetSendSpan(), out var status);
+        if (status == IoStatus.Ok)
+        {
+            sent = n;
+            return 0;
+        }
+
+        return status == IoStatus.WouldBlock ? -1 : conn.TakeSocketError();
     }
 
     /// <summary>chk_snd: try to send now if established and data is waiting.</summary>

@@ -121,14 +121,24 @@ public sealed unsafe partial class EpollPoller
         }
     }
 
-    /// <summary>Runs callbacks for the sockets pending at entry, read before write per socket.</summary>
+    /// <summary>
+    /// Runs callbacks for the sockets pending at entry, read before write per socket, then for the sockets created
+    /// during this pass (accepted by a listener's callback): as 1.4's sepoll loops again while <c>fd_created</c>, a
+    /// new connection's speculative read runs at once instead of after one more epoll_wait.
+    /// </summary>
     private int Dispatch()
     {
         var handled = 0;
         var count = _pendingCount;
-        for (var i = 0; i < count; i++)
+        var created = _generation;
+        for (var i = 0; i < _pendingCount; i++)
         {
             var entry = _pending[i];
+            if (i >= count && entry.Generation <= created)
+            {
+                continue; // queued by a callback for an older socket: the next pass, after epoll_wait
+            }
+
             if ((entry.Interest & entry.Ready & FdEntry.Read) != 0)
             {
                 entry.FireRead();

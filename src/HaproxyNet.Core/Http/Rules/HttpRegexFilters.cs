@@ -18,8 +18,9 @@ namespace HaproxyNet.Core.Http.Rules;
 /// </summary>
 /// <remarks>
 /// Lines are matched in place: each line is widened (Latin-1) into one pooled char buffer and tested with the
-/// linear-time matcher, so a line that does not match allocates nothing. Only a <c>rep</c> that matches builds the
-/// new line (captures need .NET's <see cref="System.Text.RegularExpressions.Match"/>).
+/// linear-time matcher, so a line that does not match allocates nothing. A <c>rep</c> that matches is expanded into a
+/// pooled byte buffer; only one whose replacement refers to <c>\1</c>..<c>\9</c> allocates (captures need .NET's
+/// <see cref="System.Text.RegularExpressions.Match"/>).
 /// </remarks>
 public static class HttpRegexFilters
 {
@@ -300,7 +301,11 @@ public static class HttpRegexFilters
         }
     }
 
-    /// <summary>exp_replace + buffer_replace2 on one line; returns the size change (0 when it does not fit).</summary>
+    /// <summary>
+    /// exp_replace + buffer_replace2 on one line; returns the size change (0 when it does not fit). The line is
+    /// widened into a pooled char buffer and expanded into a pooled byte buffer: nothing is allocated unless the
+    /// replacement refers to a capture group (see <see cref="PosixRegex.TryReplace(ReadOnlySpan{char}, PosixReplacement, Span{byte}, out int)"/>).
+    /// </summary>
     private static int Replace(Channel b, int at, int len, HttpRegexFilter exp)
     {
         if (exp.Replacement is null)
@@ -308,27 +313,29 @@ public static class HttpRegexFilters
             return 0;
         }
 
-        var text = Encoding.Latin1.GetString(b.GetDataSpan().Slice(at, len));
-        var nul = text.IndexOf('\0', StringComparison.Ordinal);
+        var line = b.GetDataSpan().Slice(at, len);
+        var nul = line.IndexOf((byte)0);
         if (nul >= 0)
         {
-            text = text[..nul];
+            line = line[..nul];
         }
 
-        if (!exp.Regex.TryReplace(text, exp.Replacement, out var result))
-        {
-            return 0;
-        }
-
-        var bytes = ArrayPool<byte>.Shared.Rent(Math.Max(1, result.Length));
+        var chars = ArrayPool<char>.Shared.Rent(Math.Max(1, line.Length));
+        var bytes = ArrayPool<byte>.Shared.Rent(Math.Max(1, exp.Replacement.MaxExpandedLength(line.Length)));
         try
         {
-            var n = Encoding.Latin1.GetBytes(result, bytes);
-            return b.Replace(at, len, bytes.AsSpan(0, n)) ?? 0;
+            var n = Encoding.Latin1.GetChars(line, chars);
+            if (!exp.Regex.TryReplace(chars.AsSpan(0, n), exp.Replacement, bytes, out var written) || written < 0)
+            {
+                return 0;
+            }
+
+            return b.Replace(at, len, bytes.AsSpan(0, written)) ?? 0;
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(bytes);
+            ArrayPool<char>.Shared.Return(chars);
         }
     }
 
