@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using HaproxyNet.EndToEnd.Tests.Scenarios;
 using HaproxyNet.EndToEnd.Tests.Support;
-using HaproxyNet.LogDiff.Comparison;
 using HaproxyNet.Testing.Scenarios;
 
 namespace HaproxyNet.EndToEnd.Tests.Differential;
@@ -24,13 +23,6 @@ namespace HaproxyNet.EndToEnd.Tests.Differential;
 public class RulesDifferentialTests
 {
     public const int DefaultSeed = 8014;
-
-    /// <summary>
-    /// Timers within 1 s: this mode is about which server and which bytes, and the shared 2-core machine stalls either
-    /// process by a hundred milliseconds or more at random (a 134 ms Tr for 1.4.25 beside 3 ms, seed 9002). A timer
-    /// set on one side and -1 on the other, or a timeout (3 s) against none, still differs.
-    /// </summary>
-    private static readonly TimerTolerance Timers = new(AbsoluteMs: 1000);
 
     private static int Seed => Env("HAPROXYNET_RULES_SEED", DefaultSeed);
 
@@ -58,7 +50,7 @@ public class RulesDifferentialTests
             index => string.Create(CultureInfo.InvariantCulture,
                 $"replay: HAPROXYNET_RULES_SEED={seed} HAPROXYNET_RULES_GROUPS={Groups} HAPROXYNET_RULES_PER_GROUP={PerGroup} HAPROXYNET_RULES_CASES={index} dotnet test tests/HaproxyNet.EndToEnd.Tests --filter \"FullyQualifiedName~RulesDifferentialTests\"\n"),
             c => "config of the first differing case (group " + plan.GroupOf(c).ToString(CultureInfo.InvariantCulture) + "):\n" + plan.GroupConfigs[plan.GroupOf(c)],
-            Timers);
+            DifferentialTests.Timers);
     }
 
     [Fact]
