@@ -12,7 +12,8 @@ public static class ServerAssignment
     /// <summary>
     /// assign_server: releases any held slot, asks the load balancer for a server (avoiding prev_srv), and marks the
     /// session ASSIGNED. Returns NOSRV without usable server, FULL when all are saturated. A backend without LB
-    /// algorithm but with a dispatch address or <c>option transparent</c> is ASSIGNED with no server.
+    /// algorithm but with a dispatch address or <c>option transparent</c> is ASSIGNED with no server, and so is an
+    /// <c>option http_proxy</c> one once the request named an address.
     /// </summary>
     public static SrvStatus AssignServer(Session s)
     {
@@ -31,6 +32,19 @@ public static class ServerAssignment
             // No LB algorithm: the dispatch address or the original destination, with no server.
             s.Flags |= SessionFlags.Assigned;
             err = SrvStatus.Ok;
+        }
+        else if (be.Lb is null && be.HttpProxy)
+        {
+            // option http_proxy: the address the request's absolute URI named (HttpProcessRequest), else no server.
+            if (s.SrvAddress is null)
+            {
+                err = SrvStatus.NoSrv;
+            }
+            else
+            {
+                s.Flags |= SessionFlags.Assigned;
+                err = SrvStatus.Ok;
+            }
         }
         else if (!LbHooks.HasWeight(be))
         {

@@ -69,8 +69,9 @@ public static partial class ServerConnect
             {
                 s.SrvAddress = s.FrontAddress;
             }
-            else
+            else if (!s.Be.HttpProxy || s.SrvAddress is null)
             {
+                // (option http_proxy: the address parsed from the URI is already in SrvAddress.)
                 return false;
             }
 

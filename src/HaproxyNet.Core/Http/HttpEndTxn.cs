@@ -96,6 +96,9 @@ public static class HttpEndTxn
         s.Flags &= ~(SessionFlags.Direct | SessionFlags.Assigned | SessionFlags.AddrSet | SessionFlags.BeAssigned
             | SessionFlags.ForcePrst | SessionFlags.IgnorePrst | SessionFlags.CurrSess | SessionFlags.Redirectable | SessionFlags.Redisp);
 
+        // The next request names its own destination (option http_proxy): a relative one has none, as in 1.4.25.
+        s.SrvAddress = null;
+
         // http_reset_txn: back to the frontend.
         s.Be = s.Fe;
 

@@ -1,3 +1,4 @@
+using System.Net;
 using HaproxyNet.Core.Buffers;
 using HaproxyNet.Core.Proxies;
 using HaproxyNet.Core.Sessions;
@@ -30,6 +31,11 @@ public sealed class HttpProcessRequest : IAnalyser
         var req = channel;
         var txn = s.Txn!;
         txn.Rebase(req, isRequest: true);
+        if (s.Be.HttpProxy)
+        {
+            HttpProxyDestination(s, txn, req);
+        }
+
         Persistence.HttpPersistence.ProcessRequest(s, req);
         var all = s.Fe.HttpOptions | s.Be.HttpOptions;
 
@@ -83,5 +89,21 @@ public sealed class HttpProcessRequest : IAnalyser
         s.Logs.TvRequestUs = s.Loop.Clock.NowUs;
         req.Analysers &= ~anBit;
         return true;
+    }
+
+    /// <summary>
+    /// Step 1, <c>option http_proxy</c>: the destination is the IPv4 address and port of an absolute
+    /// <c>http://a.b.c.d[:port]</c> URI (url2sa; port 80 when absent). Anything else leaves the destination as it was
+    /// (none for a new session: no server, 503 <c>SC</c>). The request line is forwarded as received, as 1.4.25 does.
+    /// </summary>
+    private static void HttpProxyDestination(Session s, HttpTxn txn, Channel req)
+    {
+        var msg = txn.Req;
+        Acl.SessionAclEvaluator.UrlToAddress(req.GetDataSpan().Slice(msg.Rq.Uri, msg.Rq.UriLength), out var ip, out var port);
+        if (ip != 0)
+        {
+            // ip is a.b.c.d with a as the high byte; IPAddress(long) wants the bytes in network order in memory.
+            s.SrvAddress = new IPEndPoint(new IPAddress(unchecked((uint)IPAddress.HostToNetworkOrder(unchecked((int)ip)))), port);
+        }
     }
 }

@@ -68,7 +68,7 @@ public sealed class HttpProcessResCommon : IAnalyser
             }
         }
 
-        // rsp* filters, rspadd (backend then frontend), checkcache (Http/Rules).
+        // rsp* filters and rspadd (backend then frontend, Http/Rules).
         if (!Rules.HttpResRules.Apply(s, txn, rep))
         {
             return false;
@@ -83,6 +83,12 @@ public sealed class HttpProcessResCommon : IAnalyser
         if (!Persistence.HttpPersistence.ProcessResponse(s, rep))
         {
             return HttpWaitForResponse.Fail(s, rep, txn, 502, SessionError.PrxCond);
+        }
+
+        // checkcache decides after the cookie steps: the log keeps the captured and inserted cookies of a blocked response.
+        if (!Rules.HttpResRules.CheckCacheableCookie(s, txn, rep))
+        {
+            return false;
         }
 
         if (txn.Mode != HttpConnMode.Tunnel || httpClose)

@@ -240,7 +240,7 @@ public static partial class RuntimeBuilder
     {
         var algo = s.Balance switch
         {
-            Cfg.BalanceAlgorithm.None => s.Dispatch is not null || s.Transparent ? LbAlgorithm.None : LbAlgorithm.RoundRobin,
+            Cfg.BalanceAlgorithm.None => s.Dispatch is not null || s.Transparent || s.Options.Contains("http_proxy") ? LbAlgorithm.None : LbAlgorithm.RoundRobin,
             Cfg.BalanceAlgorithm.RoundRobin => LbAlgorithm.RoundRobin,
             Cfg.BalanceAlgorithm.StaticRoundRobin => LbAlgorithm.StaticRoundRobin,
             Cfg.BalanceAlgorithm.LeastConn => LbAlgorithm.LeastConn,

@@ -41,7 +41,6 @@ internal static class UnperformedFeatures
         new("mode health", "mode health", p => p.Mode == ProxyMode.Health),
 
         // Layer-7 rules, rewriting, persistence and hashing (issue "HTTP mode, part 2").
-        new("option http_proxy", "option http_proxy", p => p.Options.Contains("http_proxy"), HttpOnly: true),
         new("http-send-name-header", "http-send-name-header X-Srv", p => p.HttpSendNameHeader is not null, HttpOnly: true),
 
         // The stats page runs its implicit `stats auth` rule, not explicit ones (issue "Operating it").

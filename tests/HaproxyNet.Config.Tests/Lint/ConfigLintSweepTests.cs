@@ -89,6 +89,7 @@ public class ConfigLintSweepTests
     [InlineData("persist-appsession")]
     [InlineData("persist-cookie-modes")]
     [InlineData("persist-l7-hash")]
+    [InlineData("persist-rdp-cookie")]
     [InlineData("persist-stick")]
     [InlineData("seed-fixed")]
     [InlineData("slowstart-queue")]
@@ -108,7 +109,7 @@ public class ConfigLintSweepTests
             .ToList();
         var withFindings = dirs.Where(d => ConfigLint.Run(LintLoad.Golden(d!)).Count > 0).ToList();
 
-        Assert.Equal(35, dirs.Count);
+        Assert.Equal(37, dirs.Count);
         Assert.Equal(["seed-incident"], withFindings);
     }
 }

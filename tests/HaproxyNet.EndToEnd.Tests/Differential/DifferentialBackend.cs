@@ -244,6 +244,12 @@ internal sealed class DifferentialBackend : IDisposable
             }
         }
 
+        if (path.Contains("setcookie", StringComparison.Ordinal))
+        {
+            // For the rules mode: cookies a persistence cookie (rewrite, prefix) or rsp* rules can work on.
+            head.Append("Set-Cookie: SRV=app; path=/\r\nSet-Cookie: JSESSIONID=abc123; path=/\r\n");
+        }
+
         if (method == "HEAD" && length)
         {
             head.Append(CultureInfo.InvariantCulture, $"Content-Length: {Encoding.Latin1.GetByteCount(body)}\r\n");

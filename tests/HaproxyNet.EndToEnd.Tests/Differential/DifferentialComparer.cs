@@ -14,8 +14,8 @@ namespace HaproxyNet.EndToEnd.Tests.Differential;
 /// </summary>
 internal static partial class DifferentialComparer
 {
-    /// <summary>Every case that differs, in case order, each with its reasons.</summary>
-    public static IReadOnlyList<CaseMismatch> Compare(IReadOnlyList<DifferentialCase> cases, DifferentialRun expected, DifferentialRun actual)
+    /// <summary>Every case that differs, in case order, each with its reasons (timers within <paramref name="tolerance"/>, the usual one by default).</summary>
+    public static IReadOnlyList<CaseMismatch> Compare(IReadOnlyList<DifferentialCase> cases, DifferentialRun expected, DifferentialRun actual, TimerTolerance? tolerance = null)
     {
         var reasons = new SortedDictionary<int, List<string>>();
         void Add(int index, string reason)
@@ -57,7 +57,7 @@ internal static partial class DifferentialComparer
             }
         }
 
-        foreach (var d in new LogComparer().Compare(Comparable(expected.Log), Comparable(actual.Log)))
+        foreach (var d in new LogComparer(tolerance).Compare(Comparable(expected.Log), Comparable(actual.Log)))
         {
             var line = d.ExpectedLine ?? d.ActualLine ?? string.Empty;
             var index = SessionOrdering.TryGetClientId(line, out var client) ? client - 1 : -1;

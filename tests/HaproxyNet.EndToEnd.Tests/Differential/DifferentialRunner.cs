@@ -15,15 +15,16 @@ internal static class DifferentialRunner
 {
     public static readonly string[] Frontends = ["FE_PORT", "FE2_PORT", "FE3_PORT"];
 
-    public static DifferentialRun Run(IReadOnlyList<string> command, string configTemplate, IReadOnlyList<DifferentialCase> cases, string workDir)
+    public static DifferentialRun Run(IReadOnlyList<string> command, string configTemplate, IReadOnlyList<DifferentialCase> cases, string workDir, IReadOnlyList<string>? frontends = null)
     {
+        frontends ??= Frontends;
         Directory.CreateDirectory(workDir);
         var start = DateTimeOffset.Now;
         var errors = new List<string>();
         using var syslog = new SyslogReceiver();
         syslog.Start();
         using var backend = new DifferentialBackend();
-        var ports = FreePorts.Pick(Frontends, [syslog.Port, backend.Port]);
+        var ports = FreePorts.Pick(frontends, [syslog.Port, backend.Port]);
         ports["BE_PORT"] = backend.Port;
         ports["SYSLOG_PORT"] = syslog.Port;
         var cfg = Path.Combine(workDir, "haproxy.cfg");
@@ -36,7 +37,7 @@ internal static class DifferentialRunner
         using (var proxy = ProxyProcess.Start(argv, workDir, Path.Combine(workDir, "stdout.log"), Path.Combine(workDir, "stderr.log")))
         {
             pid = proxy.Pid;
-            if (!proxy.WaitListening([.. Frontends.Select(f => ports[f])], TimeSpan.FromSeconds(20)))
+            if (!proxy.WaitListening([.. frontends.Select(f => ports[f])], TimeSpan.FromSeconds(20)))
             {
                 errors.Add("proxy did not listen on its frontends (see stderr.log in " + workDir + ")");
             }

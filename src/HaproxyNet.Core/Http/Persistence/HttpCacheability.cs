@@ -5,7 +5,7 @@ public static class HttpCacheability
 {
     /// <summary>
     /// Clears <see cref="HttpTxn.Cacheable"/> for <c>Pragma: no-cache</c>, <c>Cache-control: private</c>,
-    /// <c>no-store</c>, <c>max-age=0</c>, <c>s-maxage=0</c>; <c>no-cache="set-cookie"</c> only forbids caching the
+    /// <c>no-cache</c> (recorded from 1.4.25: no 502 under checkcache, no <c>Cache-control: private</c> added), <c>no-store</c>, <c>max-age=0</c>, <c>s-maxage=0</c>; <c>no-cache="set-cookie"</c> only forbids caching the
     /// cookie; <c>public</c> makes it cacheable again. Only looks when the response is cacheable so far.
     /// </summary>
     public static void CheckResponse(HttpTxn txn, ReadOnlySpan<byte> data)
@@ -64,7 +64,8 @@ public static class HttpCacheability
             }
 
             var word = data[p1..p2];
-            if (HttpHeaderOps.EqualsIgnoreCase(word, "private"u8) || HttpHeaderOps.EqualsIgnoreCase(word, "no-store"u8)
+            if (HttpHeaderOps.EqualsIgnoreCase(word, "private"u8) || HttpHeaderOps.EqualsIgnoreCase(word, "no-cache"u8)
+                || HttpHeaderOps.EqualsIgnoreCase(word, "no-store"u8)
                 || HttpHeaderOps.EqualsIgnoreCase(word, "max-age=0"u8) || HttpHeaderOps.EqualsIgnoreCase(word, "s-maxage=0"u8))
             {
                 txn.Cacheable = false;
