@@ -25,6 +25,19 @@ public sealed partial class EngineLoop
     /// <summary>Stats socket connections open now (1.4 counts them in CurrConns as sessions of its GLOBAL frontend).</summary>
     public int CliConns { get; set; }
 
+    /// <summary>Number of error snapshots taken so far, the next one's event number (1.4's <c>error_snapshot_id</c>).</summary>
+    public long ErrorSnapshotId { get; internal set; }
+
+    /// <summary>
+    /// A stats socket connection was accepted: it counts in CurrConns and, as in 1.4 where it is a session of the
+    /// GLOBAL frontend, takes the next session id (so the ids <c>show sess</c>/<c>show errors</c> print match 1.4's).
+    /// </summary>
+    public void CliAccepted()
+    {
+        CliConns++;
+        TotalConn++;
+    }
+
     /// <summary>
     /// Thread-safe: runs <paramref name="work"/> on the loop thread at its next turn (the stats socket's commands,
     /// which read and change engine state). Not for the data path.

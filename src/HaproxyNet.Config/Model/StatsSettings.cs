@@ -24,8 +24,11 @@ public sealed record StatsSettings(
     /// </summary>
     public Rules.HttpRequestRule? AuthRule { get; init; }
 
-    /// <summary>How many <c>stats http-request</c> rules the section gave (the engine does not run them yet).</summary>
+    /// <summary>How many <c>stats http-request</c> rules the section gave.</summary>
     public int HttpRequestRules { get; init; }
+
+    /// <summary>The <c>stats http-request allow|deny|auth [realm r] [if|unless cond]</c> rules, in order.</summary>
+    public IReadOnlyList<Rules.HttpRequestRule> HttpRequestRuleList { get; init; } = [];
 
     /// <summary><c>stats show-node</c> was given.</summary>
     public bool ShowNode { get; init; }

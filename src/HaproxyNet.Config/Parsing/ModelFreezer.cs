@@ -126,6 +126,7 @@ internal static class ModelFreezer
                 AuthUserList = StatsUserList(st),
                 AuthRule = st.AuthRule,
                 HttpRequestRules = st.HttpRequestRules,
+                HttpRequestRuleList = [.. st.HttpRequestRuleList],
                 ShowNode = st.ShowNodeSet,
                 NodeName = st.ShowNode,
                 ShowDesc = st.ShowDescSet,

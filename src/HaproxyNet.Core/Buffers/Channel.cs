@@ -112,6 +112,9 @@ public sealed partial class Channel
     /// <summary>Bytes held but not scheduled for sending: what the analysers look at.</summary>
     public int Unsent => Length - SendMax;
 
+    /// <summary>Offset of the first data byte in the storage (1.4's <c>w</c> pointer as an offset; <c>show sess</c>).</summary>
+    internal int Head => _start;
+
     public bool Has(ChannelFlags f) => (Flags & f) != 0;
 
     /// <summary>Free room up to <see cref="ReadLimit"/>, renting storage on first use.</summary>

@@ -42,7 +42,7 @@ public static class HttpChunks
                         {
                             if ((size & 0xF8000000u) != 0)
                             {
-                                return HttpParseResult.Error;
+                                return Invalid(msg, p + i, p);
                             }
 
                             size = (size << 4) | (uint)h;
@@ -51,12 +51,12 @@ public static class HttpChunks
 
                         if (lf < 0)
                         {
-                            return avail.Length > MaxLine ? HttpParseResult.Error : HttpParseResult.NeedMore;
+                            return avail.Length > MaxLine ? Invalid(msg, p, p) : HttpParseResult.NeedMore;
                         }
 
                         if (i == 0)
                         {
-                            return HttpParseResult.Error;
+                            return Invalid(msg, p, p);
                         }
 
                         while (i < lf && (avail[i] == (byte)' ' || avail[i] == (byte)'\t'))
@@ -74,7 +74,7 @@ public static class HttpChunks
 
                         if (i < lf && !(avail[i] == (byte)'\r' && i + 1 == lf))
                         {
-                            return HttpParseResult.Error;
+                            return Invalid(msg, p + i, p);
                         }
 
                         b.Forward(lf + 1);
@@ -94,7 +94,7 @@ public static class HttpChunks
                     }
 
                 case HttpMsgState.Data:
-                    msg.ChunkLength = 0;
+                    // ChunkLength keeps the size just forwarded: a bad CRLF after it is reported from the chunk's start.
                     msg.State = HttpMsgState.DataCrlf;
                     break;
 
@@ -114,7 +114,7 @@ public static class HttpChunks
                     }
                     else
                     {
-                        return HttpParseResult.Error;
+                        return Invalid(msg, p, p - (int)Math.Min(msg.ChunkLength, p));
                     }
 
                     msg.State = HttpMsgState.ChunkSize;
@@ -125,7 +125,7 @@ public static class HttpChunks
                         var lf = avail.IndexOf((byte)'\n');
                         if (lf < 0)
                         {
-                            return avail.Length > MaxLine ? HttpParseResult.Error : HttpParseResult.NeedMore;
+                            return avail.Length > MaxLine ? Invalid(msg, p, p) : HttpParseResult.NeedMore;
                         }
 
                         var empty = lf == 0 || (lf == 1 && avail[0] == (byte)'\r');
@@ -143,6 +143,18 @@ public static class HttpChunks
                     return HttpParseResult.Ok;
             }
         }
+    }
+
+    /// <summary>
+    /// Invalid chunking: the message is dead, so <see cref="HttpMsg.Next"/> marks the bad byte and
+    /// <see cref="HttpMsg.Som"/> the start of the element it belongs to (the size line, or the data before a bad
+    /// CRLF), where <c>show errors</c> starts its copy as 1.4 does.
+    /// </summary>
+    private static HttpParseResult Invalid(HttpMsg msg, int at, int som)
+    {
+        msg.Next = at;
+        msg.Som = som;
+        return HttpParseResult.Error;
     }
 
     private static int HexValue(byte c) => c switch

@@ -60,6 +60,7 @@ public sealed class HttpRequestForwardBody : IAnalyser
             var r = HttpChunks.Forward(req, msg);
             if (r == HttpParseResult.Error)
             {
+                s.Fe.InvalidReq.Capture(s, req, msg.Som, msg.Next, msg.State, s.Be);
                 return AbortBody(s, req, txn, invalid: true);
             }
         }

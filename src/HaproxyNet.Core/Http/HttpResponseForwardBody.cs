@@ -78,6 +78,7 @@ public sealed class HttpResponseForwardBody : IAnalyser
         {
             if (HttpChunks.Forward(rep, msg) == HttpParseResult.Error)
             {
+                s.Be.InvalidRep.Capture(s, rep, msg.Som, msg.Next, msg.State, s.Fe);
                 return Abort(s, rep, txn, SessionError.PrxCond);
             }
         }

@@ -62,7 +62,12 @@ public sealed class HttpWaitForRequest : IAnalyser
             return Incomplete(s, req, txn, limit);
         }
 
-        // Complete request headers.
+        // Complete request headers; a byte accepted under accept-invalid-http-request is kept for show errors.
+        if (msg.ErrPos >= 0)
+        {
+            CaptureBadRequest(s, req, msg);
+        }
+
         if (loop.DebugOutput is { } debug)
         {
             HttpDebug.Headers(debug, s, req.GetDataSpan(), msg, txn.ReqIdx, isRequest: true);
@@ -158,6 +163,11 @@ public sealed class HttpWaitForRequest : IAnalyser
     /// <summary>The 400 path (return_bad_req): page, <c>PR</c>, failed_req.</summary>
     internal static bool BadRequest(Session s, Channel req, HttpTxn txn)
     {
+        if (txn.Req.State == HttpMsgState.Error || txn.Req.ErrPos >= 0)
+        {
+            CaptureBadRequest(s, req, txn.Req);
+        }
+
         txn.Req.State = HttpMsgState.Error;
         txn.Status = 400;
         req.Analysers = 0;
@@ -167,6 +177,9 @@ public sealed class HttpWaitForRequest : IAnalyser
         s.SetFinIfNone(SessionFinState.R);
         return false;
     }
+
+    /// <summary>http_capture_bad_message into the frontend's request snapshot, the other end being the backend.</summary>
+    internal static void CaptureBadRequest(Session s, Channel req, HttpMsg msg) => s.Fe.InvalidReq.Capture(s, req, msg, msg.State, s.Be);
 
     private static bool Incomplete(Session s, Channel req, HttpTxn txn, int limit)
     {
@@ -182,6 +195,11 @@ public sealed class HttpWaitForRequest : IAnalyser
             if (keepAliveIdle)
             {
                 return SilentClose(s, req);
+            }
+
+            if (msg.ErrPos >= 0)
+            {
+                CaptureBadRequest(s, req, msg);
             }
 
             txn.Status = 400;
@@ -200,6 +218,11 @@ public sealed class HttpWaitForRequest : IAnalyser
                 return SilentClose(s, req);
             }
 
+            if (msg.ErrPos >= 0)
+            {
+                CaptureBadRequest(s, req, msg);
+            }
+
             txn.Status = 408;
             req.Analysers = 0;
             HttpReplies.RetnClose(s.Si0, HttpReplies.ErrorMessage(s, 408));
@@ -214,6 +237,11 @@ public sealed class HttpWaitForRequest : IAnalyser
             if (keepAliveIdle)
             {
                 return SilentClose(s, req);
+            }
+
+            if (msg.ErrPos >= 0)
+            {
+                CaptureBadRequest(s, req, msg);
             }
 
             txn.Status = 400;
@@ -353,7 +381,7 @@ public sealed class HttpWaitForRequest : IAnalyser
             var v = data.Slice(ctx.Val, ctx.VLen);
             if (v.IsEmpty)
             {
-                return false;
+                return RefuseLength(msg, ctx.Val);
             }
 
             long n = 0;
@@ -361,7 +389,7 @@ public sealed class HttpWaitForRequest : IAnalyser
             {
                 if (c < (byte)'0' || c > (byte)'9' || n > (long.MaxValue - 9) / 10)
                 {
-                    return false;
+                    return RefuseLength(msg, ctx.Val);
                 }
 
                 n = (n * 10) + (c - '0');
@@ -369,7 +397,7 @@ public sealed class HttpWaitForRequest : IAnalyser
 
             if (clSeen && n != length)
             {
-                return false;
+                return RefuseLength(msg, ctx.Val);
             }
 
             clSeen = true;
@@ -378,5 +406,12 @@ public sealed class HttpWaitForRequest : IAnalyser
 
         known = clSeen || !response;
         return true;
+    }
+
+    /// <summary>A refused Content-Length: its value is where <c>show errors</c> points (1.4's <c>err_pos</c>).</summary>
+    private static bool RefuseLength(HttpMsg msg, int valueAt)
+    {
+        msg.ErrPos = valueAt;
+        return false;
     }
 }

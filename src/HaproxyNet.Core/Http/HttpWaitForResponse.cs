@@ -48,6 +48,13 @@ public sealed class HttpWaitForResponse : IAnalyser
 
         if (msg.State < HttpMsgState.Body)
         {
+            var ending = msg.State == HttpMsgState.Error || rep.Length >= limit
+                || (rep.Flags & (ChannelFlags.ReadError | ChannelFlags.ReadTimeout | ChannelFlags.ShutR | ChannelFlags.WriteError)) != 0;
+            if (ending && (msg.State == HttpMsgState.Error || msg.ErrPos >= 0))
+            {
+                CaptureBadResponse(s, rep, msg);
+            }
+
             if (msg.State == HttpMsgState.Error || rep.Length >= limit)
             {
                 return Fail(s, rep, txn, 502, SessionError.PrxCond, AnalyzeStatus.HttpHeaderResponse);
@@ -85,6 +92,12 @@ public sealed class HttpWaitForResponse : IAnalyser
             rep.Flags &= ~ChannelFlags.AutoClose;
             rep.ReadLimit = limit;
             return false;
+        }
+
+        // Complete headers; a byte accepted under accept-invalid-http-response is kept for show errors.
+        if (msg.ErrPos >= 0)
+        {
+            CaptureBadResponse(s, rep, msg);
         }
 
         var data2 = rep.GetDataSpan();
@@ -139,6 +152,7 @@ public sealed class HttpWaitForResponse : IAnalyser
         {
             if (!HttpWaitForRequest.BodyLength(data2, msg, txn.RspIdx, txn.Has(HttpTxnFlags.ResVer11), out var chunked, out var known, out var length, response: true))
             {
+                CaptureBadResponse(s, rep, msg);
                 return Fail(s, rep, txn, 502, SessionError.PrxCond, AnalyzeStatus.HttpHeaderResponse);
             }
 
@@ -159,6 +173,9 @@ public sealed class HttpWaitForResponse : IAnalyser
         rep.Analysers &= ~anBit;
         return true;
     }
+
+    /// <summary>http_capture_bad_message into the backend's response snapshot, the other end being the frontend.</summary>
+    internal static void CaptureBadResponse(Session s, Channel rep, HttpMsg msg) => s.Be.InvalidRep.Capture(s, rep, msg, msg.State, s.Fe);
 
     /// <summary>
     /// A response error: the page to the client, the server side dropped, the error reported to the server's

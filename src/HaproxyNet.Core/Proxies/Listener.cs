@@ -23,6 +23,12 @@ public sealed partial class Listener : IIoHandler
     /// <summary>Numeric id (luid: <c>bind ... id</c> or assigned at config check), read by <c>so_id</c>.</summary>
     public int Luid { get; set; }
 
+    /// <summary><c>bind ... name</c>, null when not given.</summary>
+    public string? Name { get; set; }
+
+    /// <summary>The name the stats show: <c>bind ... name</c>, else <c>sock-&lt;luid&gt;</c>.</summary>
+    public string StatsName => Name ?? "sock-" + Luid.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>listen() backlog; 0 = the frontend maxconn.</summary>
     public int Backlog { get; set; }
 

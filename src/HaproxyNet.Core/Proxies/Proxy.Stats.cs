@@ -37,6 +37,12 @@ public sealed partial class Proxy
     /// <summary>The stats page of this proxy (<c>stats enable</c> and friends), null when it has none.</summary>
     public Stats.StatsPageSettings? StatsPage { get; set; }
 
+    /// <summary>The last invalid request this frontend received (<c>show errors</c>).</summary>
+    public Stats.ErrorSnapshot InvalidReq { get; } = new();
+
+    /// <summary>The last invalid response this backend received (<c>show errors</c>).</summary>
+    public Stats.ErrorSnapshot InvalidRep { get; } = new();
+
     /// <summary>proxy_inc_be_ctr's maximum: called after <see cref="BeSessPerSec"/> was updated.</summary>
     internal void UpdateBeMaxima()
     {

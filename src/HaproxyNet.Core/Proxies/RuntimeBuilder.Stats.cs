@@ -34,6 +34,11 @@ public static partial class RuntimeBuilder
             }
         }
 
+        foreach (var rule in st.HttpRequestRuleList)
+        {
+            page.Rules.Add(new HttpRequestRuleRt(rule.Action, rule.Realm, rule.Condition));
+        }
+
         foreach (var scope in st.Scopes)
         {
             page.Scopes.Add(scope == "." ? p.Name : scope);

@@ -115,7 +115,7 @@ public static partial class RuntimeBuilder
         {
             foreach (var l in s.Listeners)
             {
-                p.Listeners.Add(new Listener(p, new IPEndPoint(l.Address, l.Port)) { Backlog = s.Backlog, Luid = l.Id });
+                p.Listeners.Add(new Listener(p, new IPEndPoint(l.Address, l.Port)) { Backlog = s.Backlog, Luid = l.Id, Name = l.Name });
             }
         }
 

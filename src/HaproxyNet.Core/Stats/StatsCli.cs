@@ -180,9 +180,7 @@ public static class StatsCli
                     return;
                 }
 
-                o.Append("Total events captured on [");
-                AppendDate(o, loop);
-                o.Append("] : 0\n");
+                ShowErrors.Write(o, loop, Arg(args, 2));
                 return;
             case "dynmaxconn":
                 DynMaxconnReport.Write(o, loop);
@@ -191,13 +189,6 @@ public static class StatsCli
                 AppendHelp(o);
                 return;
         }
-    }
-
-    private static void AppendDate(StringBuilder o, EngineLoop loop)
-    {
-        var utc = DateTimeOffset.FromUnixTimeMilliseconds(loop.Clock.DateUs / 1000);
-        var local = TimeZoneInfo.ConvertTime(utc, loop.Global.TimeZone);
-        o.Append(local.ToString("dd/MMM/yyyy:HH:mm:ss.fff", CultureInfo.InvariantCulture));
     }
 
     private static void GetWeight(EngineLoop loop, List<string> args, StringBuilder o)

@@ -115,7 +115,7 @@ public static class StatsCsv
     private static void Listener(StringBuilder sb, Proxy px, Listener l)
     {
         Str(sb, px.Name);
-        Str(sb, "sock-" + l.Luid.ToString(CultureInfo.InvariantCulture)).Append(",,");
+        Str(sb, l.StatsName).Append(",,");
         Num(sb, l.NbConn);
         Num(sb, l.NbConnMax);
         Num(sb, l.MaxConn);

@@ -210,6 +210,13 @@ public static class StatsHtml
         if (px.IsFrontend)
         {
             FrontendRow(o, loop, px);
+            if (px.SocketStats)
+            {
+                foreach (var l in px.Listeners)
+                {
+                    ListenerRow(o, px, l, page.ShowLegends);
+                }
+            }
         }
 
         if (px.IsBackend)
@@ -270,6 +277,34 @@ public static class StatsHtml
         Td(o, px.DeniedResp);
         Td(o, px.FailedReq);
         o.Append("<td></td><td></td><td></td><td></td><td class=ac>").Append(StatsCsv.FrontendStatus(px))
+            .Append("</td><td class=ac colspan=8></td></tr>");
+    }
+
+    /// <summary>A listener row (<c>option socket-stats</c>), with 1.4.25's cells; legends add its address and id.</summary>
+    private static void ListenerRow(StringBuilder o, Proxy px, Listener l, bool legends)
+    {
+        var anchor = Esc(px.Name) + "/+" + Esc(l.StatsName);
+        o.Append("<tr class=socket><td></td><td class=ac");
+        if (legends)
+        {
+            o.Append(" title=\"IP: ").Append(Esc(l.EndPoint.Address.ToString())).Append(':').Append(l.EndPoint.Port.ToString(Inv))
+                .Append(", id: ").Append(l.Luid.ToString(Inv)).Append("\"><u");
+        }
+
+        o.Append("><a name=\"").Append(anchor).Append("\"></a><a class=lfsb href=\"#").Append(anchor).Append("\">")
+            .Append(Esc(l.StatsName)).Append("</a></td><td colspan=3>").Append(legends ? "</u>" : string.Empty)
+            .Append("</td><td colspan=3>&nbsp;</td>");
+        Td(o, l.NbConn);
+        Td(o, l.NbConnMax);
+        Td(o, l.MaxConn);
+        Td(o, l.CumConn);
+        o.Append("<td>&nbsp;</td>");
+        Td(o, l.BytesIn);
+        Td(o, l.BytesOut);
+        Td(o, l.DeniedReq);
+        Td(o, l.DeniedResp);
+        Td(o, l.FailedReq);
+        o.Append("<td></td><td></td><td></td><td></td><td class=ac>").Append(l.NbConn < l.MaxConn ? "OPEN" : "FULL")
             .Append("</td><td class=ac colspan=8></td></tr>");
     }
 

@@ -50,13 +50,24 @@ public static class StatsHttp
         }
 
         var rest = uri[page.Uri.Length..];
+        // The stats http-request rules: the first that applies decides (none: allowed).
+        switch (MatchingRule(s, page))
+        {
+            case { Action: Config.Model.Rules.HttpRequestAction.Deny }:
+                // 1.4.25 answers its 403 page and counts no denied request for a stats rule.
+                Finish(s, txn, req, 403);
+                HttpReplies.RetnClose(s.Si0, HttpReplies.ErrorMessage(s, 403));
+                return Outcome.Answered;
+            case { Action: Config.Model.Rules.HttpRequestAction.Auth } auth:
+                Finish(s, txn, req, 401);
+                HttpReplies.RetnClose(s.Si0, Encoding.Latin1.GetBytes(Challenge(auth.Realm ?? page.Realm ?? "HAProxy Statistics")));
+                return Outcome.Answered;
+        }
+
         if (page.Users.Count > 0 && !Authenticated(data, txn, page))
         {
-            var realm = page.Realm ?? "HAProxy Statistics";
-            var reply = "HTTP/1.0 401 Unauthorized\r\nCache-Control: no-cache\r\nConnection: close\r\nContent-Type: text/html\r\nWWW-Authenticate: Basic realm=\""
-                + realm + "\"\r\n\r\n<html><body><h1>401 Unauthorized</h1>\nYou need a valid user and password to access this content.\n</body></html>\n";
             Finish(s, txn, req, 401);
-            HttpReplies.RetnClose(s.Si0, Encoding.Latin1.GetBytes(reply));
+            HttpReplies.RetnClose(s.Si0, Encoding.Latin1.GetBytes(Challenge(page.Realm ?? "HAProxy Statistics")));
             return Outcome.Answered;
         }
 
@@ -138,6 +149,31 @@ public static class StatsHttp
         s.Rep.Analysers = 0;
         s.SetErrIfNone(SessionError.PrxCond);
         s.SetFinIfNone(SessionFinState.R);
+    }
+
+    /// <summary>The stats 401 challenge for <paramref name="realm"/>.</summary>
+    private static string Challenge(string realm) =>
+        "HTTP/1.0 401 Unauthorized\r\nCache-Control: no-cache\r\nConnection: close\r\nContent-Type: text/html\r\nWWW-Authenticate: Basic realm=\""
+        + realm + "\"\r\n\r\n<html><body><h1>401 Unauthorized</h1>\nYou need a valid user and password to access this content.\n</body></html>\n";
+
+    /// <summary>The first <c>stats http-request</c> rule whose condition holds, null when none does.</summary>
+    private static HttpRequestRuleRt? MatchingRule(Session s, StatsPageSettings page)
+    {
+        if (page.Rules.Count == 0)
+        {
+            return null;
+        }
+
+        var evaluator = new SessionAclEvaluator(s, partial: false);
+        foreach (var rule in page.Rules)
+        {
+            if (Http.Rules.HttpRules.Holds(rule.Condition, ref evaluator))
+            {
+                return rule;
+            }
+        }
+
+        return null;
     }
 
     /// <summary><c>stats admin if|unless</c>: the first condition that holds grants the admin rights.</summary>

@@ -37,4 +37,7 @@ public sealed class StatsPageSettings
 
     /// <summary><c>stats admin if|unless</c> conditions; the first that holds grants admin rights.</summary>
     public List<AclCondition> AdminConditions { get; } = [];
+
+    /// <summary>The <c>stats http-request</c> rules: the first whose condition holds decides (allow, deny, auth).</summary>
+    public List<Proxies.HttpRequestRuleRt> Rules { get; } = [];
 }

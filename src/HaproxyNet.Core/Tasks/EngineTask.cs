@@ -21,6 +21,9 @@ public abstract class EngineTask
     /// <summary>True while <see cref="Process"/> runs.</summary>
     public bool IsRunning { get; internal set; }
 
+    /// <summary>Number of times the task ran (1.4's <c>calls</c>, shown by <c>show sess</c>).</summary>
+    public int Calls { get; internal set; }
+
     internal bool InWaitQueue { get; set; }
 
     internal int WaitKey { get; set; }

@@ -150,6 +150,7 @@ public sealed class Scheduler
             task.InRunQueue = false;
             RunQueueLength--;
             task.IsRunning = true;
+            task.Calls++;
             var alive = task.Process();
             task.IsRunning = false;
             if (alive && !task.Deleted && Ticks.IsSet(task.Expire))

@@ -42,9 +42,6 @@ internal static class UnperformedFeatures
 
         // Layer-7 rules, rewriting, persistence and hashing (issue "HTTP mode, part 2").
         new("http-send-name-header", "http-send-name-header X-Srv", p => p.HttpSendNameHeader is not null, HttpOnly: true),
-
-        // The stats page runs its implicit `stats auth` rule, not explicit ones (issue "Operating it").
-        new("stats http-request", "stats enable\n    stats http-request deny if FALSE", p => p.Stats is { HttpRequestRules: > 0 }, HttpOnly: true),
     ];
 
     /// <summary>The rows <paramref name="config"/> uses, each with where: <c>global</c>, <c>frontend 'www'</c>...</summary>

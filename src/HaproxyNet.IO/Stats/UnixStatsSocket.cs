@@ -154,7 +154,7 @@ public sealed class UnixStatsSocket : IDisposable
     private void Serve(Socket client)
     {
         var cli = new CliConnection(_settings.Level, _settings.TimeoutMs);
-        RunOnLoop(() => _loop.CliConns++);
+        RunOnLoop(_loop.CliAccepted);
         try
         {
             Converse(client, cli);

@@ -44,7 +44,7 @@ public sealed class StatsPageBrowserTests
             ".map(r => r.className + ' ' + ((r.querySelector('a[name]') || {}).name || '-')))"))!)!;
         Assert.Equal(
             [
-                "frontend web/Frontend", "active3 web/s1", "active6 web/s2", "backup0 web/b1", "backend web/Backend",
+                "frontend web/Frontend", "socket web/+sock-1", "active3 web/s1", "active6 web/s2", "backup0 web/b1", "backend web/Backend",
                 "active3 be/t1", "active6 be/w1", "backend be/Backend",
                 "frontend tcpl/Frontend", "active6 tcpl/s", "backend tcpl/Backend",
             ],

@@ -35,6 +35,25 @@ internal static partial class StatsPageShape
         return rows;
     }
 
+    /// <summary>The listener rows (<c>tr class=socket</c>): the cell title if any, then each cell's text without tags.</summary>
+    public static List<string> SocketRows(string html)
+    {
+        var rows = new List<string>();
+        foreach (Match m in SocketRowRegex().Matches(html))
+        {
+            var cells = new List<string>();
+            foreach (Match td in CellTextRegex().Matches(m.Groups[1].Value))
+            {
+                var title = TitleRegex().Match(td.Groups[1].Value);
+                cells.Add((title.Success ? title.Groups[1].Value : string.Empty) + "|" + TagRegex().Replace(td.Groups[2].Value, string.Empty));
+            }
+
+            rows.Add(string.Join(" ; ", cells));
+        }
+
+        return rows;
+    }
+
     public static List<string> Forms(string html)
     {
         var forms = new List<string>();
@@ -53,7 +72,7 @@ internal static partial class StatsPageShape
         return forms;
     }
 
-    [GeneratedRegex("<tr class=\"([a-z0-9]+)\">(.*?)</tr>", RegexOptions.Singleline)]
+    [GeneratedRegex("<tr class=\"?([a-z0-9]+)\"?>(.*?)</tr>", RegexOptions.Singleline)]
     private static partial Regex RowRegex();
 
     [GeneratedRegex("<a name=\"([^\"]+)\">")]
@@ -73,4 +92,16 @@ internal static partial class StatsPageShape
 
     [GeneratedRegex("<input type=\"hidden\" name=\"b\" value=\"([^\"]+)\">")]
     private static partial Regex HiddenRegex();
+
+    [GeneratedRegex("<tr class=socket>(.*?)</tr>", RegexOptions.Singleline)]
+    private static partial Regex SocketRowRegex();
+
+    [GeneratedRegex("<td([^>]*)>(.*?)(?=<td|$)", RegexOptions.Singleline)]
+    private static partial Regex CellTextRegex();
+
+    [GeneratedRegex("title=\"([^\"]*)\"")]
+    private static partial Regex TitleRegex();
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex TagRegex();
 }

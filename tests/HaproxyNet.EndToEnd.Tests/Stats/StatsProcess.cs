@@ -119,6 +119,16 @@ internal sealed class StatsProcess : IDisposable
         return ReadAll(s);
     }
 
+    /// <summary>Sends <paramref name="request"/> as is to the frontend port <paramref name="portName"/> and reads until close.</summary>
+    public string Raw(string portName, byte[] request)
+    {
+        using var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        s.Connect(new IPEndPoint(IPAddress.Loopback, Ports[portName]));
+        s.ReceiveTimeout = 10000;
+        s.Send(request);
+        return ReadAll(s);
+    }
+
     private static string ReadAll(Socket s)
     {
         var buf = new byte[65536];
@@ -160,16 +170,21 @@ internal sealed class StatsProcess : IDisposable
     }
 }
 
-/// <summary>A loopback HTTP server answering every request with a fixed 200 and closing (the backends of the stats tests).</summary>
+/// <summary>
+/// A loopback HTTP server answering every request with a fixed 200 (or what <c>reply</c> gives for the request's
+/// text) and closing: the backends of the stats tests.
+/// </summary>
 internal sealed class TinyHttpServer : IDisposable
 {
     private static readonly byte[] Reply = "HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 3\r\n\r\nok\n"u8.ToArray();
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly Thread _thread;
+    private readonly Func<string, byte[]>? _reply;
     private volatile bool _stop;
 
-    public TinyHttpServer()
+    public TinyHttpServer(Func<string, byte[]>? reply = null)
     {
+        _reply = reply;
         _listener.Start(128);
         Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
         _thread = new Thread(Loop) { IsBackground = true };
@@ -196,7 +211,7 @@ internal sealed class TinyHttpServer : IDisposable
         }
     }
 
-    private static void Serve(Socket c)
+    private void Serve(Socket c)
     {
         using (c)
         {
@@ -216,7 +231,7 @@ internal sealed class TinyHttpServer : IDisposable
                     got.Append(Encoding.Latin1.GetString(buf, 0, n));
                 }
 
-                c.Send(Reply);
+                c.Send(_reply?.Invoke(got.ToString()) ?? Reply);
                 c.Shutdown(SocketShutdown.Both);
             }
             catch (SocketException)

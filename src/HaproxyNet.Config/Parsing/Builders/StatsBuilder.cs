@@ -25,5 +25,6 @@ internal sealed class StatsBuilder
     public List<string> Scopes = [];
     public int AdminRules;
     public int HttpRequestRules;
+    public List<Model.Rules.HttpRequestRule> HttpRequestRuleList = [];
     public bool LastHttpRequestHasCondition = true;
 }

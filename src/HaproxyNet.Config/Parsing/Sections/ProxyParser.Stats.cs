@@ -78,10 +78,15 @@ internal static partial class ProxyParser
                     err |= s.Warn($"{s.AtNoSpace}previous '{a[0]}' action has no condition attached, further entries are NOOP.\n");
                 }
 
-                var rc = ParseAuthCond(s, a, p, 2, out var hasCond, out _);
+                var rc = ParseAuthCond(s, a, p, 2, out var hasCond, out var parsedRule);
                 if ((rc & ErrorCode.Abort) != 0)
                 {
                     return err | rc;
+                }
+
+                if (parsedRule is not null)
+                {
+                    st.HttpRequestRuleList.Add(parsedRule);
                 }
 
                 st.HttpRequestRules++;
