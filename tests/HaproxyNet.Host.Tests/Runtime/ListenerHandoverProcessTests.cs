@@ -110,10 +110,11 @@ public class ListenerHandoverProcessTests
         var port = RunningProxy.FreePort();
         var config = RunningProxy.TcpListenTo(backend.Port).Replace("global\n    log ", "global\n    nbproc 2\n    log ", StringComparison.Ordinal);
         using var parent = RunningProxy.Start(config, port, "-D", "-p", "run.pid");
-        Assert.True(parent.WaitExit() == 0, parent.Stderr());
-        var pids = ReadPids(Path.Combine(parent.Folder, "run.pid"));
+        var pids = new List<int>();
         try
         {
+            Assert.True(parent.WaitExit() == 0, parent.Stderr());
+            pids = ReadPids(Path.Combine(parent.Folder, "run.pid"));
             Assert.Equal(2, pids.Count);
             Assert.True(parent.WaitLog("Proxy l started", 2));
             var inode = ProcSockets.ListenInode(pids[0], port);
@@ -150,7 +151,45 @@ public class ListenerHandoverProcessTests
             {
                 Signals.Send(pid, Signals.SigKill);
             }
+
+            // A launch cut short by the bound leaves children the pidfile does not name yet: they run this test's config.
+            foreach (var pid in PidsRunningFrom(parent.Folder))
+            {
+                Signals.Send(pid, Signals.SigKill);
+            }
         }
+    }
+
+    /// <summary>Processes started in <paramref name="folder"/> (their working directory; the config path is relative).</summary>
+    private static List<int> PidsRunningFrom(string folder)
+    {
+        var found = new List<int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid) || pid == Environment.ProcessId)
+            {
+                continue;
+            }
+
+            try
+            {
+                var cwd = File.ResolveLinkTarget(Path.Combine(dir, "cwd"), returnFinalTarget: false)?.FullName;
+                if (cwd is not null && Path.TrimEndingDirectorySeparator(cwd) == Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)))
+                {
+                    found.Add(pid);
+                }
+            }
+            catch (IOException)
+            {
+                // gone meanwhile
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // not ours
+            }
+        }
+
+        return found;
     }
 
     private static List<int> ReadPids(string path)
