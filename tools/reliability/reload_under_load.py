@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Reload under load: N clients open a new connection per exchange through `mode tcp` while the proxy is
+"""Reload under load: N clients open a new connection per exchange through `mode tcp` (or, with --mode http, one
+`Connection: close` POST per connection through `mode http` with http-server-close) while the proxy is
 reloaded R times with -sf (or -st) at a fixed interval; every exchange is counted as ok / refused / reset /
 incomplete / timeout. Runs each binary in turn (e.g. HaproxyNet and the reference 1.4.25) and prints a table.
 
@@ -12,6 +13,7 @@ for it to return; the next one starts `interval` seconds after the previous one 
 launch took longer). Exit status 1 with --expect-zero when the first binary lost any exchange.
 """
 import argparse
+import http.server
 import json
 import os
 import socket
@@ -35,6 +37,42 @@ listen l
     server s1 127.0.0.1:{be}
 """
 
+HTTP_CONFIG = """global
+    maxconn 4000
+defaults
+    mode http
+    option http-server-close
+    timeout connect 5s
+    timeout client 30s
+    timeout server 30s
+listen l
+    bind 127.0.0.1:{fe}
+    server s1 127.0.0.1:{be}
+"""
+
+
+class EchoBodyHandler(http.server.BaseHTTPRequestHandler):
+    """Answers a POST with its body (200, Content-Length)."""
+    protocol_version = "HTTP/1.1"
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        self.send_response(200)
+        self.send_header("Content-Type", "application/octet-stream")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def start_http_echo():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), EchoBodyHandler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
 
 class Counters:
     def __init__(self):
@@ -49,7 +87,19 @@ class Counters:
                 self.samples.append(detail)
 
 
-def exchange(port, payload, timeout):
+def http_request(payload):
+    head = f"POST /reload HTTP/1.1\r\nHost: a\r\nContent-Length: {len(payload)}\r\nConnection: close\r\n\r\n"
+    return head.encode("ascii") + payload
+
+
+def http_body_ok(got, payload):
+    head, sep, body = bytes(got).partition(b"\r\n\r\n")
+    return sep and head.startswith(b"HTTP/1.1 200 ") and body == payload
+
+
+def exchange(port, payload, timeout, mode="tcp"):
+    if mode == "http":
+        return http_exchange(port, payload, timeout)
     try:
         s = socket.create_connection(("127.0.0.1", port), timeout=timeout)
     except ConnectionRefusedError:
@@ -80,20 +130,53 @@ def exchange(port, payload, timeout):
         s.close()
 
 
-def client_loop(port, counters, stop, size, timeout, seed):
+def http_exchange(port, payload, timeout):
+    try:
+        s = socket.create_connection(("127.0.0.1", port), timeout=timeout)
+    except ConnectionRefusedError:
+        return "refused", None
+    except socket.timeout:
+        return "timeout", "connect"
+    except OSError as e:
+        return "other", repr(e)
+    try:
+        s.settimeout(timeout)
+        s.sendall(http_request(payload))
+        got = bytearray()
+        while True:
+            chunk = s.recv(65536)
+            if not chunk:
+                break
+            got += chunk
+        if not got:
+            return "incomplete", "no response"
+        if not http_body_ok(got, payload):
+            return "incomplete", f"response differs: {bytes(got[:40])!r}"
+        return "ok", None
+    except (ConnectionResetError, BrokenPipeError) as e:
+        return "reset", repr(e)
+    except socket.timeout:
+        return "timeout", "exchange"
+    except OSError as e:
+        return "other", repr(e)
+    finally:
+        s.close()
+
+
+def client_loop(port, counters, stop, size, timeout, seed, mode="tcp"):
     payload = bytes((seed * 31 + i) & 0xFF for i in range(size))
     while not stop.is_set():
-        key, detail = exchange(port, payload, timeout)
+        key, detail = exchange(port, payload, timeout, mode)
         counters.add(key, detail)
 
 
 def run_one(name, binary, args):
     folder = rc.workdir(f"reload-{name}-")
-    echo = rc.start_echo()
+    echo = start_http_echo() if args.mode == "http" else rc.start_echo()
     fe = rc.free_port()
     cfg = os.path.join(folder, "haproxy.cfg")
     with open(cfg, "w") as f:
-        f.write(CONFIG.format(fe=fe, be=echo.server_address[1]))
+        f.write((HTTP_CONFIG if args.mode == "http" else CONFIG).format(fe=fe, be=echo.server_address[1]))
     pidfile = os.path.join(folder, "haproxy.pid")
     base = rc.split_binary(binary) + ["-D", "-f", cfg, "-p", pidfile]
     seen = set()
@@ -104,7 +187,8 @@ def run_one(name, binary, args):
     seen.update(rc.read_pids(pidfile))
     counters = Counters()
     stop = threading.Event()
-    threads = [threading.Thread(target=client_loop, args=(fe, counters, stop, args.size, args.timeout, i), daemon=True)
+    threads = [threading.Thread(target=client_loop, args=(fe, counters, stop, args.size, args.timeout, i, args.mode),
+                                daemon=True)
                for i in range(args.clients)]
     for t in threads:
         t.start()
@@ -137,6 +221,7 @@ def run_one(name, binary, args):
     result = dict(counters.c)
     result.update({
         "name": name,
+        "mode": args.mode,
         "reloads": args.reloads,
         "reload_failures": failed_reloads,
         "launch_ms_median": round(statistics.median(launches), 1) if launches else 0,
@@ -155,6 +240,7 @@ def main():
     p.add_argument("--reloads", type=int, default=20)
     p.add_argument("--interval", type=float, default=0.25, help="seconds between reload starts")
     p.add_argument("--signal", choices=["sf", "st"], default="sf")
+    p.add_argument("--mode", choices=["tcp", "http"], default="tcp", help="proxy mode (http: one POST per connection)")
     p.add_argument("--size", type=int, default=512, help="bytes per exchange")
     p.add_argument("--timeout", type=float, default=5.0)
     p.add_argument("--warmup", type=float, default=1.0)
