@@ -60,6 +60,12 @@ public enum ChannelFlags
     /// <summary>BF_DONT_READ: do not read from the producer.</summary>
     DontRead = 1 << 17,
 
+    /// <summary>
+    /// BF_READ_DONTWAIT: the next read returns after its first successful recv() instead of reading until EAGAIN
+    /// (set on a new request channel: "we plan to read small requests"); cleared by that read.
+    /// </summary>
+    ReadDontWait = 1 << 18,
+
     /// <summary>BF_READ_ACTIVITY.</summary>
     ReadActivity = ReadNull | ReadPartial | ReadError,
 

@@ -145,7 +145,7 @@ public static class EventAccept
             Http.HttpAnalysers.InitSession(s);
         }
 
-        s.Req.Flags |= Buffers.ChannelFlags.ReadAttached;
+        s.Req.Flags |= Buffers.ChannelFlags.ReadAttached | Buffers.ChannelFlags.ReadDontWait; // the producer is connected; small requests
         s.Req.Rto = fe.Timeouts.Client;
         s.Req.Wto = fe.Timeouts.Server;
         s.Rep.Rto = fe.Timeouts.Server;

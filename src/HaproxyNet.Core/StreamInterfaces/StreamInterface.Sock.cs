@@ -68,6 +68,13 @@ public sealed partial class StreamInterface
             {
                 Ib.Advance(n);
                 Ib.Flags |= ChannelFlags.ReadPartial;
+                if ((Ib.Flags & ChannelFlags.ReadDontWait) != 0)
+                {
+                    // A new request: analyse what came before reading on (a FIN behind it is seen on the next event).
+                    Ib.Flags &= ~ChannelFlags.ReadDontWait;
+                    break;
+                }
+
                 continue;
             }
 

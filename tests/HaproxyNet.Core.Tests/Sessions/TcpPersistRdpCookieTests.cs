@@ -36,6 +36,24 @@ public class TcpPersistRdpCookieTests
     }
 
     [Fact]
+    public void PersistRdpCookie_ClientHalfClosesAfterSending_ConnectsAndForwardsAs14()
+    {
+        // 1.4.25 reads a new request once (BF_READ_DONTWAIT): the rule accepts before the FIN is seen, the server is
+        // connected and gets the bytes. Reading on to the FIN first left the session with <NOSRV> and nothing sent.
+        var h = FromConfig(Config);
+        h.Network.AddServer(EngineHarness.Ep(20001), SimServerKind.Echo);
+        h.Network.AddServer(EngineHarness.Ep(20002), SimServerKind.Echo);
+        h.Start();
+
+        var request = Rdp("msts=16777343.8782.0000");
+        h.AddClient(FePort, 0, [Send(request)], SimCloseMode.Graceful);
+        h.RunFor(200);
+
+        var line = Assert.Single(h.Log.Messages, m => m.StartsWith("127.0.0.1:", StringComparison.Ordinal));
+        Assert.Contains(" rdp rdp/s2 ", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TryParse_MstsValue_AddressAsStoredAndPortInHostOrder()
     {
         Assert.True(TcpPersistRdpCookie.TryParse("16777343.8782.0000"u8, out var a, out var p));
