@@ -15,9 +15,10 @@ namespace HaproxyNet.EndToEnd.Tests.Stats;
 /// </summary>
 /// <remarks>
 /// Normalised, because they are addresses, timing or engine internals: the session handle and pointers, client
-/// ports, file descriptors, task state and call counts, ages and expiry times, buffer and transaction flags, stream
-/// interface flags (1.4 marks each TCP side as splice-capable), the creation date; the line of the asking
-/// <c>unix_stream</c> CLI connection (not a session in HaproxyNet).
+/// ports, file descriptors, task state and call counts, whether the task sat in the run queue (` run(nice=0)`),
+/// ages and expiry times, buffer and transaction flags, stream interface flags (1.4 marks each TCP side as
+/// splice-capable), the creation date; the line of the asking <c>unix_stream</c> CLI connection (not a session in
+/// HaproxyNet).
 /// </remarks>
 [Collection("stats")]
 public sealed partial class ShowSessTests
@@ -127,6 +128,7 @@ public sealed partial class ShowSessTests
             l = PortRegex().Replace(l, ":<port> ");
             l = FieldRegex().Replace(l, m => m.Groups[1].Value + "=<n>");
             l = SiRegex().Replace(l, m => m.Groups[1].Value + "=[" + m.Groups[2].Value + ",<f>,fd=<fd>,ex=<t>]");
+            l = RunQueueRegex().Replace(l, string.Empty); // " run(nice=N)": the task was queued to run at that instant
             sb.Append(l).Append('\n');
         }
 
@@ -149,6 +151,9 @@ public sealed partial class ShowSessTests
         t = OffsetsRegex().Replace(t, "r=<n> w=<n> lr=<n>");
         return t;
     }
+
+    [GeneratedRegex(@" run\(nice=-?\d+\)$")]
+    private static partial Regex RunQueueRegex();
 
     [GeneratedRegex("^0x[0-9a-f]+:")]
     private static partial Regex HandleRegex();
