@@ -331,22 +331,7 @@ def soak(name, proc, args, counters, servers, syslog, fe_tcp, fe_http, stats):
     rss = []  # (seconds, RSS KiB) once per fault: a leak grows without a plateau
     while time.time() < end:
         rss.append((round(time.time() - t0), st.proc_figures(proc.pid)["rss_kb"]))
-        time.sleep(rnd.uniform(0.5, args.fault_period))
-        s = rnd.choice(servers)
-        kind = rnd.choice(["kill", "hang", "refuse"])
-        faults[kind] += 1
-        if kind == "kill":
-            s.kill()
-            time.sleep(rnd.uniform(0.2, 1.0))
-            s.listen()
-        elif kind == "hang":
-            s.hung = True
-            time.sleep(rnd.uniform(0.5, 2.0) + float(args.server_timeout.rstrip("s")))
-            s.hung = False
-        else:
-            s.stop_listening()
-            time.sleep(rnd.uniform(0.2, 1.0))
-            s.listen()
+        st.inject_fault(servers, rnd, faults, args)
     stop.set()
     for t in threads:
         t.join(40)

@@ -251,6 +251,27 @@ def sighup_sessions(proc, errpath):
     return sum(act) if act else None
 
 
+def inject_fault(servers, rnd, faults, args):
+    """Waits up to --fault-period, then kills (and restarts), hangs past the server timeout, or stops listening on
+    (then restarts) one random server; counts the kind in faults."""
+    time.sleep(rnd.uniform(0.5, args.fault_period))
+    s = rnd.choice(servers)
+    kind = rnd.choice(["kill", "hang", "refuse"])
+    faults[kind] += 1
+    if kind == "kill":
+        s.kill()
+        time.sleep(rnd.uniform(0.2, 1.0))
+        s.listen()
+    elif kind == "hang":
+        s.hung = True
+        time.sleep(rnd.uniform(0.5, 2.0) + float(args.server_timeout.rstrip("s")))
+        s.hung = False
+    else:
+        s.stop_listening()
+        time.sleep(rnd.uniform(0.2, 1.0))
+        s.listen()
+
+
 def run_one(name, binary, args):
     folder = rc.workdir(f"soak-{name}-")
     counters = Counters()
@@ -292,22 +313,7 @@ def run_one(name, binary, args):
     faults = {"kill": 0, "hang": 0, "refuse": 0}
     end = time.time() + args.duration
     while time.time() < end:
-        time.sleep(rnd.uniform(0.5, args.fault_period))
-        s = rnd.choice(servers)
-        kind = rnd.choice(["kill", "hang", "refuse"])
-        faults[kind] += 1
-        if kind == "kill":
-            s.kill()
-            time.sleep(rnd.uniform(0.2, 1.0))
-            s.listen()
-        elif kind == "hang":
-            s.hung = True
-            time.sleep(rnd.uniform(0.5, 2.0) + float(args.server_timeout.rstrip("s")))
-            s.hung = False
-        else:
-            s.stop_listening()
-            time.sleep(rnd.uniform(0.2, 1.0))
-            s.listen()
+        inject_fault(servers, rnd, faults, args)
     stop.set()
     for t in threads:
         t.join(30)
