@@ -97,9 +97,38 @@ def http_body_ok(got, payload):
     return sep and head.startswith(b"HTTP/1.1 200 ") and body == payload
 
 
+def tcp_step(s, payload):
+    """Echo protocol: the payload comes back byte for byte."""
+    s.sendall(payload)
+    got = bytearray()
+    while len(got) < len(payload):
+        chunk = s.recv(65536)
+        if not chunk:
+            return "incomplete", f"EOF after {len(got)}/{len(payload)}"
+        got += chunk
+    if bytes(got) != payload:
+        return "incomplete", "content differs"
+    return "ok", None
+
+
+def http_step(s, payload):
+    """One POST with Connection: close; the server echoes the body in a 200."""
+    s.sendall(http_request(payload))
+    got = bytearray()
+    while True:
+        chunk = s.recv(65536)
+        if not chunk:
+            break
+        got += chunk
+    if not got:
+        return "incomplete", "no response"
+    if not http_body_ok(got, payload):
+        return "incomplete", f"response differs: {bytes(got[:40])!r}"
+    return "ok", None
+
+
 def exchange(port, payload, timeout, mode="tcp"):
-    if mode == "http":
-        return http_exchange(port, payload, timeout)
+    """One connection through the proxy; the outcome as (kind, detail): ok, refused, reset, timeout, incomplete, other."""
     try:
         s = socket.create_connection(("127.0.0.1", port), timeout=timeout)
     except ConnectionRefusedError:
@@ -110,49 +139,7 @@ def exchange(port, payload, timeout, mode="tcp"):
         return "other", repr(e)
     try:
         s.settimeout(timeout)
-        s.sendall(payload)
-        got = bytearray()
-        while len(got) < len(payload):
-            chunk = s.recv(65536)
-            if not chunk:
-                return "incomplete", f"EOF after {len(got)}/{len(payload)}"
-            got += chunk
-        if bytes(got) != payload:
-            return "incomplete", "content differs"
-        return "ok", None
-    except (ConnectionResetError, BrokenPipeError) as e:
-        return "reset", repr(e)
-    except socket.timeout:
-        return "timeout", "exchange"
-    except OSError as e:
-        return "other", repr(e)
-    finally:
-        s.close()
-
-
-def http_exchange(port, payload, timeout):
-    try:
-        s = socket.create_connection(("127.0.0.1", port), timeout=timeout)
-    except ConnectionRefusedError:
-        return "refused", None
-    except socket.timeout:
-        return "timeout", "connect"
-    except OSError as e:
-        return "other", repr(e)
-    try:
-        s.settimeout(timeout)
-        s.sendall(http_request(payload))
-        got = bytearray()
-        while True:
-            chunk = s.recv(65536)
-            if not chunk:
-                break
-            got += chunk
-        if not got:
-            return "incomplete", "no response"
-        if not http_body_ok(got, payload):
-            return "incomplete", f"response differs: {bytes(got[:40])!r}"
-        return "ok", None
+        return (http_step if mode == "http" else tcp_step)(s, payload)
     except (ConnectionResetError, BrokenPipeError) as e:
         return "reset", repr(e)
     except socket.timeout:
