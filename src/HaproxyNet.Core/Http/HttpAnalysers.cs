@@ -103,6 +103,7 @@ public static class HttpAnalysers
         if (s.Txn is { } txn)
         {
             s.Txn = null;
+            txn.ReleaseStorage();
             s.Fe.TxnPool.Push(txn);
         }
     }

@@ -21,10 +21,14 @@ public sealed partial class HttpTxn
     private long _reqOut;
     private long _rspOut;
 
+    private readonly Stack<HttpTxnStorage> _storagePool;
+    private HttpTxnStorage? _storage;
+
     /// <summary>Creates the transaction with capture slots for <paramref name="fe"/>.</summary>
     public HttpTxn(Proxy fe)
     {
         ArgumentNullException.ThrowIfNull(fe);
+        _storagePool = fe.TxnStoragePool;
         ReqCap = NewCaptures(fe.RequestCaptures, out var reqLen);
         ReqCapLen = reqLen;
         RspCap = NewCaptures(fe.ResponseCaptures, out var rspLen);
@@ -38,10 +42,13 @@ public sealed partial class HttpTxn
     public HttpMsg Rsp { get; } = new();
 
     /// <summary>Request header index.</summary>
-    public HdrIdx ReqIdx { get; } = new();
+    public HdrIdx ReqIdx => Storage.ReqIdx;
 
     /// <summary>Response header index.</summary>
-    public HdrIdx RspIdx { get; } = new();
+    public HdrIdx RspIdx => Storage.RspIdx;
+
+    /// <summary>Whether the in-flight storage (header indexes, request line) is attached; see <see cref="ReleaseStorage"/>.</summary>
+    public bool HasStorage => _storage is not null;
 
     /// <summary>The status to log: the server's, or the one of the page HAProxy made, -1 if none.</summary>
     public int Status { get; set; } = -1;
@@ -53,7 +60,7 @@ public sealed partial class HttpTxn
     public HttpConnMode Mode { get; set; }
 
     /// <summary>The request line as received (first 1023 bytes), for the log.</summary>
-    public byte[] Uri { get; } = new byte[UriCapacity];
+    public byte[] Uri => Storage.Uri;
 
     /// <summary>Bytes in <see cref="Uri"/>; -1 until the request line is complete (logged as &lt;BADREQ&gt;).</summary>
     public int UriLength { get; set; } = -1;
@@ -93,8 +100,12 @@ public sealed partial class HttpTxn
         RspBodyLength = 0;
         Req.ResetRequest(req.SendMax, fe.HasHttp(HttpProxyOptions.AcceptInvalidRequest));
         Rsp.ResetResponse(0, false);
-        ReqIdx.Init();
-        RspIdx.Init();
+        if (_storage is { } storage)
+        {
+            storage.ReqIdx.Init();
+            storage.RspIdx.Init();
+        }
+
         _reqOut = req.Out;
         _rspOut = rep.Out;
         Array.Fill(ReqCapLen, -1);
@@ -122,6 +133,25 @@ public sealed partial class HttpTxn
             last = b.Out;
         }
     }
+
+    /// <summary>
+    /// Gives the header indexes and the request line back to the frontend's pool: called while a keep-alive connection
+    /// waits for its next request with nothing received, and when the session ends. They are taken again (empty) on the
+    /// next access, so no caller can see them missing; only their contents are gone, which nothing reads between two
+    /// transactions (<see cref="UriLength"/> is -1, the indexes are empty after <see cref="Init"/>).
+    /// </summary>
+    public void ReleaseStorage()
+    {
+        if (_storage is { } storage)
+        {
+            storage.ReqIdx.Init();
+            storage.RspIdx.Init();
+            _storage = null;
+            _storagePool.Push(storage);
+        }
+    }
+
+    private HttpTxnStorage Storage => _storage ??= _storagePool.TryPop(out var pooled) ? pooled : new HttpTxnStorage();
 
     private static byte[][] NewCaptures(List<HeaderCapture> caps, out int[] lengths)
     {

@@ -266,6 +266,11 @@ public sealed class HttpWaitForRequest : IAnalyser
                 : Ticks.AddIfSet(now, s.Be.Timeouts.HttpRequest);
         }
 
+        if (req.Length == 0 && msg.State == HttpMsgState.RqBefore)
+        {
+            txn.ReleaseStorage(); // nothing of the next request yet: an idle connection holds no header index
+        }
+
         return false;
     }
 

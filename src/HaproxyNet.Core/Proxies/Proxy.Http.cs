@@ -29,6 +29,9 @@ public sealed partial class Proxy
     /// <summary>Transactions of ended sessions of this frontend, reused by the next ones (no allocation per connection).</summary>
     internal Stack<Http.HttpTxn> TxnPool { get; } = new();
 
+    /// <summary>Header indexes and request lines of transactions not in flight (idle keep-alive, ended sessions).</summary>
+    internal Stack<Http.HttpTxnStorage> TxnStoragePool { get; } = new();
+
     /// <summary>Requests rejected as invalid (failed_req).</summary>
     public long FailedReq { get; set; }
 
