@@ -5,7 +5,7 @@ Each proxy gets the same config (mode http, option http-server-close, long clien
 in front of nginx serving 100 bytes. N client connections each send one request and read its whole response, then
 stay open, idle, between two requests (the proxy holds the client side; the server side is closed). Reported: the
 proxy's RSS before (after a warm-up of 200 requests) and with the N connections held, the growth per connection in
-KiB, and a check that every held connection still answers a second request (so none was dropped).
+KiB (with --gc: after SIGQUIT, which makes both binaries give unused pool memory back), and a check that every held connection still answers a second request (so none was dropped).
 
     eng/perf/held-keepalive.py --n 5000 hap14=../shared/ref/haproxy-1.4.25 hn=$PWD/artifacts/native/haproxynet
 
@@ -16,6 +16,7 @@ import os
 import resource
 import selectors
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -80,7 +81,7 @@ def one_round(socks, timeout=60.0):
     return ok
 
 
-def measure(name, cmd, n, port, backend_port, work):
+def measure(name, cmd, n, port, backend_port, work, gc):
     cfg = os.path.join(work, f"{name}.cfg")
     with open(cfg, "w") as f:
         f.write(f"""global
@@ -117,6 +118,9 @@ backend be
         for i in range(0, n, 500):  # in slices, so the backend's accept queue is never the limit
             first += one_round(socks[i:i + 500])
         time.sleep(1.0)
+        if gc:
+            os.kill(proxy.pid, signal.SIGQUIT)  # 1.4's dump_pools + pool_gc2: unused pool memory given back, both binaries
+            time.sleep(2.0)
         held = rss_kib(proxy.pid)
         second = 0
         for i in range(0, n, 500):
@@ -135,6 +139,7 @@ def main():
     ap.add_argument("proxies", nargs="+", help="name=command")
     ap.add_argument("--n", type=int, default=5000)
     ap.add_argument("--port", type=int, default=24480)
+    ap.add_argument("--gc", action="store_true", help="SIGQUIT each proxy before reading the held RSS (pools given back)")
     args = ap.parse_args()
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     need = 2 * args.n + 1000
@@ -158,7 +163,7 @@ def main():
     nginx = subprocess.Popen(["nginx", "-p", work, "-c", os.path.join(work, "nginx.conf")])
     try:
         wait_port(bport, nginx)
-        rows = [measure(spec.partition("=")[0], spec.partition("=")[2], args.n, args.port, bport, work)
+        rows = [measure(spec.partition("=")[0], spec.partition("=")[2], args.n, args.port, bport, work, args.gc)
                 for spec in args.proxies]
     finally:
         nginx.terminate()  # SIGTERM: the master stops its worker too (SIGKILL would orphan it)
