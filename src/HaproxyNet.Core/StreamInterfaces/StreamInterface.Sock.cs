@@ -7,6 +7,15 @@ namespace HaproxyNet.Core.StreamInterfaces;
 /// <summary>Socket callbacks and shutdowns (1.4's src/stream_sock.c).</summary>
 public sealed partial class StreamInterface
 {
+    /// <summary>
+    /// 1.4's MIN_RECV_AT_ONCE_ENOUGH (<c>global.tune.recv_enough</c>, 7 × 1448): a read of at least this much that
+    /// did not fill the buffer means the kernel had no more, so the read event stops there.
+    /// </summary>
+    internal const int RecvEnough = 7 * 1448;
+
+    /// <summary>1.4's MAX_READ_POLL_LOOPS: at most this many recv() calls with data per read event.</summary>
+    internal const int MaxReadPollLoops = 4;
+
     /// <summary>stream_sock_read; an exception becomes a fault of the session (it ends it on its next run).</summary>
     public void OnReadable()
     {
@@ -54,6 +63,7 @@ public sealed partial class StreamInterface
         }
 
         var spliced = SpliceIn(conn); // through the kernel pipe when nothing needs to see the bytes
+        var reads = MaxReadPollLoops;
         while (!spliced)
         {
             if (Ib.IsFull)
@@ -63,7 +73,8 @@ public sealed partial class StreamInterface
                 break;
             }
 
-            var n = conn.Receive(Ib.GetWriteSpan(), out var status);
+            var room = Ib.GetWriteSpan();
+            var n = conn.Receive(room, out var status);
             if (status == IoStatus.Ok && n > 0)
             {
                 Ib.Advance(n);
@@ -72,6 +83,13 @@ public sealed partial class StreamInterface
                 {
                     // A new request: analyse what came before reading on (a FIN behind it is seen on the next event).
                     Ib.Flags &= ~ChannelFlags.ReadDontWait;
+                    break;
+                }
+
+                if ((n < room.Length && n >= RecvEnough) || --reads <= 0)
+                {
+                    // A large read that did not fill the room: the kernel gave what it had, asking again would
+                    // almost surely meet EAGAIN (the socket stays ready, so the next poll turn comes back here).
                     break;
                 }
 

@@ -26,6 +26,26 @@ public partial class ProcessSessionTests
     }
 
     [Fact]
+    public void Forward_KernelGivesLargePartialReads_OneRecvPerReadEvent()
+    {
+        // 1.4's stream_sock_read: a read of at least recv_enough (7 x 1448) that did not fill the buffer ends the
+        // read event; the bytes go out as they are and the next poll turn reads on. Reading on would only split the
+        // next 12,000 bytes into 4,384 + 7,616.
+        const int chunk = 12_000;
+        const int size = 10 * chunk;
+        var (h, p) = Listen(ProxyOptions.None);
+        h.AddServer(p, "s1", Be1, SimServerKind.Echo);
+        h.Network.MaxReceiveSize = chunk;
+        h.Start();
+        var c = h.AddClient(Fe, 0, [new SimClientAction.Send(new byte[size]), new SimClientAction.Recv(size)]);
+
+        Assert.True(h.RunUntil(() => c.Done, 10_000));
+
+        Assert.Equal(size, c.BytesReceived);
+        Assert.Equal(size / chunk, Assert.Single(h.Network.AcceptedSockets).ReceivesWithData);
+    }
+
+    [Fact]
     public void Forward_ClientResetsDuringData_LoggedCD()
     {
         var (h, p) = Listen(ProxyOptions.None);
