@@ -7,6 +7,15 @@ namespace HaproxyNet.Core.StreamInterfaces;
 /// <summary>Socket callbacks and shutdowns (1.4's src/stream_sock.c).</summary>
 public sealed partial class StreamInterface
 {
+    /// <summary>
+    /// 1.4's MIN_RECV_AT_ONCE_ENOUGH (<c>global.tune.recv_enough</c>, 7 × 1448): a read of at least this much that
+    /// did not fill the buffer means the kernel had no more, so the read event stops there.
+    /// </summary>
+    internal const int RecvEnough = 7 * 1448;
+
+    /// <summary>1.4's MAX_READ_POLL_LOOPS: at most this many recv() calls with data per read event.</summary>
+    internal const int MaxReadPollLoops = 4;
+
     /// <summary>stream_sock_read; an exception becomes a fault of the session (it ends it on its next run).</summary>
     public void OnReadable()
     {
@@ -53,7 +62,9 @@ public sealed partial class StreamInterface
             }
         }
 
+        var dontWait = (Ib.Flags & ChannelFlags.ReadDontWait) != 0;
         var spliced = SpliceIn(conn); // through the kernel pipe when nothing needs to see the bytes
+        var reads = MaxReadPollLoops;
         while (!spliced)
         {
             if (Ib.IsFull)
@@ -63,7 +74,8 @@ public sealed partial class StreamInterface
                 break;
             }
 
-            var n = conn.Receive(Ib.GetWriteSpan(), out var status);
+            var room = Ib.GetWriteSpan();
+            var n = conn.Receive(room, out var status);
             if (status == IoStatus.Ok && n > 0)
             {
                 Ib.Advance(n);
@@ -72,6 +84,13 @@ public sealed partial class StreamInterface
                 {
                     // A new request: analyse what came before reading on (a FIN behind it is seen on the next event).
                     Ib.Flags &= ~ChannelFlags.ReadDontWait;
+                    break;
+                }
+
+                if ((n < room.Length && n >= RecvEnough) || --reads <= 0)
+                {
+                    // A large read that did not fill the room: the kernel gave what it had, asking again would
+                    // almost surely meet EAGAIN (the socket stays ready, so the next poll turn comes back here).
                     break;
                 }
 
@@ -103,15 +122,31 @@ public sealed partial class StreamInterface
 
         if ((Ib.Flags & ChannelFlags.ReadPartial) != 0)
         {
-            Ib.Rex = Ticks.AddIfSet(Now, Ib.Rto);
             if (!Ib.IsOutEmpty && Ib.Consumer is { State: SiState.Est } cons)
             {
                 cons.ChkSnd(); // forward immediately, as 1.4 does when the consumer waits for data
             }
+
+            if ((Flags & SiFlags.WaitRoom) != 0)
+            {
+                Ib.Rex = Ticks.Eternity; // no read timeout while the consumer has to make room
+            }
+            else if ((Ib.Flags & (ChannelFlags.ShutR | ChannelFlags.DontRead | ChannelFlags.ReadNoExp)) == 0)
+            {
+                Ib.Rex = Ticks.AddIfSet(Now, Ib.Rto);
+            }
         }
 
         Ib.Release();
-        WakeOwner();
+
+        // 1.4's rule: bytes that only pass through do not wake the session; an event, the end of what was to be
+        // forwarded or a side not established does.
+        if (dontWait || (Ib.Flags & (ChannelFlags.ReadNull | ChannelFlags.ReadError | ChannelFlags.ShutR)) != 0
+            || Ib.ToForward == 0 || State != SiState.Est || Ib.Consumer is not { State: SiState.Est }
+            || (Flags & SiFlags.Err) != 0)
+        {
+            WakeOwner();
+        }
     }
 
     /// <summary>stream_sock_write: completes a pending connect, then sends what <see cref="Ob"/> holds.</summary>
@@ -151,7 +186,22 @@ public sealed partial class StreamInterface
         }
 
         Send(conn);
-        WakeOwner();
+        WakeOnWrite();
+    }
+
+    /// <summary>
+    /// stream_sock_write's and chk_snd's rule: wake the session on a write event (connect done, error, shutdown),
+    /// once nothing is left to send nor to forward, or when a side is not established; bytes that only pass
+    /// through do not.
+    /// </summary>
+    private void WakeOnWrite()
+    {
+        if ((Ob.Flags & (ChannelFlags.WriteNull | ChannelFlags.WriteError | ChannelFlags.ShutW)) != 0
+            || (Ob.IsOutEmpty && Ob.ToForward == 0) || State != SiState.Est || Ob.Producer is not { State: SiState.Est }
+            || (Flags & SiFlags.Err) != 0)
+        {
+            WakeOwner();
+        }
     }
 
     /// <inheritdoc/>
@@ -192,10 +242,7 @@ public sealed partial class StreamInterface
         }
 
         Send(conn);
-        if ((Ob.Flags & ChannelFlags.WriteActivity) != 0)
-        {
-            WakeOwner();
-        }
+        WakeOnWrite();
     }
 
     /// <summary>chk_rcv: re-enable reading after room was made.</summary>

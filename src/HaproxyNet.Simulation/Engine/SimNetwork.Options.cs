@@ -15,6 +15,12 @@ public sealed partial class SimNetwork
     /// <summary>Source addresses whose bind fails (as bind() would with EADDRNOTAVAIL); foreign ones too.</summary>
     public HashSet<IPEndPoint> UnbindableSources { get; } = [];
 
+    /// <summary>
+    /// At most this many bytes per Receive on any socket (0 = all that is queued), as a kernel answering with the
+    /// segments it has at that instant although more follow.
+    /// </summary>
+    public int MaxReceiveSize { get; set; }
+
     /// <summary>Every connect the engine asked for, in order, with its source and options.</summary>
     public List<SimConnectAttempt> ConnectAttempts { get; } = [];
 

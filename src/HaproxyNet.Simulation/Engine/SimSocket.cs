@@ -81,6 +81,9 @@ public sealed class SimSocket : IConnection
     /// <summary>Bytes this side received in total.</summary>
     public long TotalReceived { get; private set; }
 
+    /// <summary>Calls to <see cref="Receive"/> that returned bytes.</summary>
+    public int ReceivesWithData { get; private set; }
+
     /// <summary>When set, the next <see cref="Receive"/> throws it (fault injection for the engine's error paths).</summary>
     public Exception? ThrowOnReceive { get; set; }
 
@@ -101,6 +104,12 @@ public sealed class SimSocket : IConnection
         if (_inbound.Count > 0)
         {
             var n = Math.Min(buffer.Length, _inbound.Count);
+            if (Network.MaxReceiveSize > 0)
+            {
+                n = Math.Min(n, Network.MaxReceiveSize);
+            }
+
+            ReceivesWithData++;
             for (var i = 0; i < n; i++)
             {
                 buffer[i] = _inbound[i];

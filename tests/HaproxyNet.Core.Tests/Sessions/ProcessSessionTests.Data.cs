@@ -1,4 +1,5 @@
 using HaproxyNet.Core.Proxies;
+using HaproxyNet.Core.Sessions;
 using HaproxyNet.Testing.Engine;
 
 namespace HaproxyNet.Core.Tests.Sessions;
@@ -23,6 +24,47 @@ public partial class ProcessSessionTests
         Assert.Equal(size, c.BytesReceived);
         Assert.Equal($"0/0/0 {size} -- 0/0/0/0/0 0/0", Tail(Assert.Single(SessionLines(h))));
         Assert.Equal(0, h.Network.OpenEngineSockets);
+    }
+
+    [Fact]
+    public void Forward_KernelGivesLargePartialReads_OneRecvPerReadEvent()
+    {
+        // 1.4's stream_sock_read: a read of at least recv_enough (7 x 1448) that did not fill the buffer ends the
+        // read event; the bytes go out as they are and the next poll turn reads on. Reading on would only split the
+        // next 12,000 bytes into 4,384 + 7,616.
+        const int chunk = 12_000;
+        const int size = 10 * chunk;
+        var (h, p) = Listen(ProxyOptions.None);
+        h.AddServer(p, "s1", Be1, SimServerKind.Echo);
+        h.Network.MaxReceiveSize = chunk;
+        h.Start();
+        var c = h.AddClient(Fe, 0, [new SimClientAction.Send(new byte[size]), new SimClientAction.Recv(size)]);
+
+        Assert.True(h.RunUntil(() => c.Done, 10_000));
+
+        Assert.Equal(size, c.BytesReceived);
+        Assert.Equal(size / chunk, Assert.Single(h.Network.AcceptedSockets).ReceivesWithData);
+    }
+
+    [Fact]
+    public void Forward_BytesOnlyPassingThrough_SessionNotWokenPerChunk()
+    {
+        // 1.4's stream_sock_read/write wake the session only for an event (end, error, connect), once nothing is left
+        // to forward, or with a side not established: 200 KB each way in 16 KB chunks (24 read events, as many
+        // sends) run the session a handful of times (accept, connect, establish), not once per chunk (15 before).
+        const int size = 200_000;
+        var (h, p) = Listen(ProxyOptions.None);
+        h.AddServer(p, "s1", Be1, SimServerKind.Echo);
+        h.Start();
+        var c = h.AddClient(Fe, 0, [new SimClientAction.Send(new byte[size]), new SimClientAction.Recv(size), new SimClientAction.Sleep(100)]);
+
+        Assert.True(h.RunUntil(() => c.BytesReceived == size, 10_000));
+
+        var s = Assert.IsType<Session>(h.Loop.LiveSessions);
+        Assert.Null(s.NextLive);
+        Assert.True(s.Task.Calls <= 6, $"{s.Task.Calls} runs for {size / 16384 * 2} chunks");
+        Assert.True(h.RunUntil(() => c.Done, 10_000));
+        Assert.Equal($"0/0/100 {size} -- 0/0/0/0/0 0/0", Tail(Assert.Single(SessionLines(h))));
     }
 
     [Fact]
