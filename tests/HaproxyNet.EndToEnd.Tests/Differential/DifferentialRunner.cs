@@ -15,6 +15,57 @@ internal static class DifferentialRunner
 {
     public static readonly string[] Frontends = ["FE_PORT", "FE2_PORT", "FE3_PORT"];
 
+    /// <summary>
+    /// Two <see cref="Run"/>s at once (the second on its own thread): each has its own proxy process, ports, backend and
+    /// syslog receiver, and plays its cases one after the other as <see cref="Run"/> does, so the per-case ordering
+    /// (the next case only after this one's log line) holds within each run; the two processes never share a
+    /// connection or a counter. Most of a run is waiting (proxy start, the per-case log wait), so the pair takes
+    /// about as long as the slower run instead of the sum of both.
+    /// </summary>
+    public static (DifferentialRun Expected, DifferentialRun Actual) RunPair(
+        IReadOnlyList<string> expectedCommand,
+        string expectedConfig,
+        string expectedDir,
+        IReadOnlyList<string> actualCommand,
+        string actualConfig,
+        string actualDir,
+        IReadOnlyList<DifferentialCase> cases,
+        IReadOnlyList<string>? frontends = null)
+    {
+        DifferentialRun? actual = null;
+        Exception? failure = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                actual = Run(actualCommand, actualConfig, cases, actualDir, frontends);
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+        })
+        { IsBackground = true, Name = "differential-actual" };
+        thread.Start();
+        DifferentialRun expected;
+        try
+        {
+            expected = Run(expectedCommand, expectedConfig, cases, expectedDir, frontends);
+        }
+        finally
+        {
+            // Run is bounded (proxy start 20 s, 8 s per case, stop 3 s and its own kill): the join waits for it.
+            thread.Join();
+        }
+
+        if (failure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+
+        return (expected, actual!);
+    }
+
     public static DifferentialRun Run(IReadOnlyList<string> command, string configTemplate, IReadOnlyList<DifferentialCase> cases, string workDir, IReadOnlyList<string>? frontends = null)
     {
         frontends ??= Frontends;

@@ -61,8 +61,8 @@ public class DifferentialTests
         // The test of the test: a run with a deliberately different config must be reported, in bytes and in logs.
         var cases = DifferentialCase.Plan(Seed, 150, DifferentialRunner.Frontends);
         using var work = new TempDirectory("diff-selftest");
-        var expected = DifferentialRunner.Run(Reference, DifferentialConfigs.Standard, cases, work.Combine("expected"));
-        var actual = DifferentialRunner.Run(Reference, DifferentialConfigs.Different, cases, work.Combine("actual"));
+        var (expected, actual) = DifferentialRunner.RunPair(
+            Reference, DifferentialConfigs.Standard, work.Combine("expected"), Reference, DifferentialConfigs.Different, work.Combine("actual"), cases);
 
         var mismatches = DifferentialComparer.Compare(cases, expected, actual);
 
@@ -103,8 +103,8 @@ public class DifferentialTests
         TimerTolerance? tolerance = null)
     {
         var work = new TempDirectory("diff-" + name);
-        var expected = DifferentialRunner.Run(expectedCommand, config, cases, work.Combine("expected"), frontends);
-        var actual = DifferentialRunner.Run(actualCommand, config, cases, work.Combine("actual"), frontends);
+        var (expected, actual) = DifferentialRunner.RunPair(
+            expectedCommand, config, work.Combine("expected"), actualCommand, config, work.Combine("actual"), cases, frontends);
 
         var all = DifferentialComparer.Compare(cases, expected, actual, tolerance);
 
@@ -152,8 +152,8 @@ public class DifferentialTests
     private static string Alone(IReadOnlyList<string> expectedCommand, IReadOnlyList<string> actualCommand, string config, DifferentialCase c, TempDirectory work, IReadOnlyList<string> frontends, TimerTolerance? tolerance)
     {
         var single = new[] { c with { Index = 0 } };
-        var expected = DifferentialRunner.Run(expectedCommand, config, single, work.Combine("alone-expected"), frontends);
-        var actual = DifferentialRunner.Run(actualCommand, config, single, work.Combine("alone-actual"), frontends);
+        var (expected, actual) = DifferentialRunner.RunPair(
+            expectedCommand, config, work.Combine("alone-expected"), actualCommand, config, work.Combine("alone-actual"), single, frontends);
         var mismatches = DifferentialComparer.Compare(single, expected, actual, tolerance);
         return mismatches.Count > 0
             ? $"case {c.Index} played alone also differs (minimal reproduction: that one connection)\n"

@@ -43,8 +43,8 @@ public partial class SmugglingTableTests
             var cases = group.Select((r, i) => r.ToDifferential(i)).ToList();
             cases.Add(new DifferentialCase(cases.Count, "FE2_PORT", new GeneratedRequest(0, cases.Count, Sentinel, "sentinel")));
             var template = SmugglingCase.ConfigTemplate(config);
-            var expected = DifferentialRunner.Run([ReferenceBinary.Path!], template, cases, work.Combine(config + "-1.4.25"));
-            var actual = DifferentialRunner.Run(HaproxyNet, template, cases, work.Combine(config + "-haproxynet"));
+            var (expected, actual) = DifferentialRunner.RunPair(
+                [ReferenceBinary.Path!], template, work.Combine(config + "-1.4.25"), HaproxyNet, template, work.Combine(config + "-haproxynet"), cases);
             foreach (var e in expected.Errors.Concat(actual.Errors))
             {
                 failures.Append(config).Append(": harness error: ").Append(e).Append('\n');
