@@ -11,13 +11,38 @@ public class EngineLoopDumpPoolsTests
     public void PoolDumpText_ThreeBuffersHeld_HeaderPoolLineTotal()
     {
         var usage = new BufferUsage();
-        usage.Rented();
-        usage.Rented();
-        usage.Rented();
+        usage.Take(16384);
+        usage.Take(16384);
+        usage.Take(16384);
 
         Assert.Equal(
             "Dumping pools usage.\n  - Pool buffer (16384 bytes) : 3 allocated (49152 bytes), 3 used, 1 users\nTotal: 1 pools, 49152 bytes allocated, 49152 used.\n",
             EngineLoop.PoolDumpText(usage, 16384));
+    }
+
+    [Fact]
+    public void PoolDumpText_TwoHeldOneGivenBack_AllocatedCountsTheFreeOne()
+    {
+        var usage = new BufferUsage();
+        usage.Take(16384);
+        usage.Take(16384);
+        usage.Give(usage.Take(16384));
+
+        Assert.Equal(
+            "Dumping pools usage.\n  - Pool buffer (16384 bytes) : 3 allocated (49152 bytes), 2 used, 1 users\nTotal: 1 pools, 49152 bytes allocated, 32768 used.\n",
+            EngineLoop.PoolDumpText(usage, 16384));
+    }
+
+    [Fact]
+    public void Take_AfterGive_ReusesTheSameBuffer()
+    {
+        var usage = new BufferUsage();
+        var a = usage.Take(1024);
+        usage.Give(a);
+
+        Assert.Same(a, usage.Take(1024));
+        Assert.Equal(1, usage.Held);
+        Assert.Equal(0, usage.Free);
     }
 
     [Fact]
@@ -35,6 +60,7 @@ public class EngineLoopDumpPoolsTests
         Assert.InRange(held, 1, 2);
         Assert.Equal(0, h.Loop.Buffers.Held);
         Assert.True(h.Loop.Buffers.Peak >= held);
+        Assert.True(h.Loop.Buffers.Free >= held); // kept for the next session until SIGQUIT
     }
 
     [Fact]
@@ -47,5 +73,20 @@ public class EngineLoopDumpPoolsTests
         h.Loop.DumpPools();
 
         Assert.Equal(EngineLoop.PoolDumpText(h.Loop.Buffers, h.Loop.Global.BufSize), Assert.Single(output.Lines));
+    }
+
+    [Fact]
+    public void DumpPools_FreeBuffers_DumpedAsAllocatedThenDropped()
+    {
+        var h = Build(string.Empty);
+        var output = new RecordingDebugOutput();
+        h.Loop.PoolDumpOutput = output;
+        h.Loop.Buffers.Give(h.Loop.Buffers.Take(h.Loop.Global.BufSize));
+
+        h.Loop.DumpPools();
+
+        Assert.Contains(" : 1 allocated (", Assert.Single(output.Lines), StringComparison.Ordinal);
+        Assert.Equal(0, h.Loop.Buffers.Free);
+        Assert.Equal(0, h.Loop.Buffers.Allocated);
     }
 }

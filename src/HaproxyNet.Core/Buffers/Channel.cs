@@ -6,8 +6,8 @@ namespace HaproxyNet.Core.Buffers;
 
 /// <summary>One direction of a session: the request (client to server) or response buffer (1.4's <c>struct buffer</c>).</summary>
 /// <remarks>
-/// Storage is rented from <see cref="ArrayPool{T}"/> only while data is held and returned once drained, so an idle
-/// session holds no buffer. 1.4's output accounting: the first <see cref="SendMax"/> bytes at the head may be sent,
+/// Storage is taken from the engine's buffer pool (<see cref="BufferUsage"/>; <see cref="ArrayPool{T}"/> for a lone
+/// channel) only while data is held and given back once drained, so an idle session holds no buffer. 1.4's output accounting: the first <see cref="SendMax"/> bytes at the head may be sent,
 /// <see cref="ToForward"/> more bytes will be scheduled as they arrive (infinite once the analysers are done, as in
 /// TCP); the bytes after <see cref="SendMax"/> belong to the analysers, which may rewrite them in place
 /// (<see cref="Replace"/>) within the room kept free by <see cref="ReadLimit"/> (tune.maxrewrite).
@@ -297,8 +297,7 @@ public sealed partial class Channel
     {
         if (_data is null)
         {
-            _data = ArrayPool<byte>.Shared.Rent(Size);
-            _usage?.Rented();
+            _data = _usage is null ? ArrayPool<byte>.Shared.Rent(Size) : _usage.Take(Size);
         }
     }
 
@@ -337,8 +336,15 @@ public sealed partial class Channel
     {
         if (_data is not null && Length == 0)
         {
-            ArrayPool<byte>.Shared.Return(_data);
-            _usage?.Returned();
+            if (_usage is null)
+            {
+                ArrayPool<byte>.Shared.Return(_data);
+            }
+            else
+            {
+                _usage.Give(_data);
+            }
+
             _data = null;
             _start = 0;
         }

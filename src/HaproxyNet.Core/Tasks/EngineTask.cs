@@ -30,6 +30,12 @@ public abstract class EngineTask
 
     internal long WaitSeq { get; set; }
 
+    /// <summary>Wait-queue order key: <see cref="WaitKey"/> as absolute ms (ticks wrap), then <see cref="WaitSeq"/>.</summary>
+    internal long WaitAbsoluteMs { get; set; }
+
+    /// <summary>Slot in the wait-queue heap while <see cref="InWaitQueue"/>.</summary>
+    internal int WaitSlot { get; set; }
+
     internal bool InRunQueue { get; set; }
 
     internal long RunSeq { get; set; }

@@ -5,8 +5,10 @@ namespace HaproxyNet.Core.Tasks;
 /// <summary>The wait queue (timers) and the run queue of the engine thread.</summary>
 /// <remarks>
 /// HAProxy 1.4 src/task.c: <c>task_queue</c>, <c>task_schedule</c>, <c>task_wakeup</c>, <c>wake_expired_tasks</c>,
-/// <c>process_runnable_tasks</c>. Both queues are array heaps with lazy deletion: an entry whose sequence number no
-/// longer matches its task is stale and skipped, so no node is allocated per event.
+/// <c>process_runnable_tasks</c>. The wait queue is an array heap indexed by the tasks themselves (each knows its slot),
+/// so a deleted or requeued task leaves no stale entry behind (1.4's ebtree deletes in place too). The run queue is a
+/// FIFO ring for nice-0 tasks, whose keys only grow, merged with a heap for the niced ones: the order is the same as
+/// one heap on (key, sequence), without a heap operation per wake-up. Neither allocates per event.
 /// </remarks>
 public sealed class Scheduler
 {
@@ -14,8 +16,8 @@ public sealed class Scheduler
     public const int MaxRunPerPass = 200;
 
     private readonly EngineClock _clock;
-    private readonly PriorityQueue<EngineTask, (long AbsoluteMs, long Seq)> _waitQueue = new();
-    private readonly PriorityQueue<EngineTask, (long Key, long Seq)> _runQueue = new();
+    private readonly WaitHeap _waitQueue = new();
+    private readonly RunQueue _runQueue = new();
     private long _waitSeq;
     private long _runSeq;
     private long _rqueueTicks;
@@ -27,6 +29,9 @@ public sealed class Scheduler
 
     /// <summary>Number of tasks in the run queue (run_queue).</summary>
     public int RunQueueLength { get; private set; }
+
+    /// <summary>Tasks in the wait queue (each once: a requeued or deleted task leaves no entry behind).</summary>
+    internal int WaitQueueLength => _waitQueue.Count;
 
     /// <summary>task_queue: (re)inserts the task in the wait queue unless its queued position is already earlier.</summary>
     public void Queue(EngineTask task)
@@ -76,7 +81,7 @@ public sealed class Scheduler
             task.InRunQueue = true;
             task.RunSeq = ++_runSeq;
             RunQueueLength++;
-            _runQueue.Enqueue(task, (key, task.RunSeq));
+            _runQueue.Enqueue(task, key, task.RunSeq, task.Nice == 0);
         }
 
         task.Woken |= reason;
@@ -86,7 +91,12 @@ public sealed class Scheduler
     public void Delete(EngineTask task)
     {
         task.Deleted = true;
-        task.InWaitQueue = false;
+        if (task.InWaitQueue)
+        {
+            _waitQueue.Remove(task);
+            task.InWaitQueue = false;
+        }
+
         if (task.InRunQueue)
         {
             task.InRunQueue = false;
@@ -101,20 +111,14 @@ public sealed class Scheduler
     public int WakeExpiredTasks()
     {
         var now = _clock.NowMs;
-        while (_waitQueue.TryPeek(out var task, out var key))
+        while (_waitQueue.Peek() is { } task)
         {
-            if (!IsCurrent(task, key))
-            {
-                _waitQueue.Dequeue();
-                continue;
-            }
-
             if (!Ticks.IsExpired(task.WaitKey, now))
             {
                 return task.WaitKey;
             }
 
-            _waitQueue.Dequeue();
+            _waitQueue.Remove(task);
             task.InWaitQueue = false;
             if (!Ticks.IsExpired(task.Expire, now))
             {
@@ -139,9 +143,9 @@ public sealed class Scheduler
     public void ProcessRunnableTasks(ref int next)
     {
         var budget = Math.Min(RunQueueLength, MaxRunPerPass);
-        while (budget > 0 && _runQueue.TryDequeue(out var task, out var key))
+        while (budget > 0 && _runQueue.TryDequeue(out var task, out var seq))
         {
-            if (!task.InRunQueue || task.RunSeq != key.Seq)
+            if (!task.InRunQueue || task.RunSeq != seq)
             {
                 continue;
             }
@@ -163,15 +167,19 @@ public sealed class Scheduler
 
     private void Insert(EngineTask task)
     {
-        task.InWaitQueue = true;
         task.WaitKey = task.Expire;
         task.WaitSeq = ++_waitSeq;
 
         // Ticks wrap: order by the distance from now, which stays exact within +/- 24 days.
-        var absolute = _clock.NowUs / 1000 + unchecked(task.Expire - _clock.NowMs);
-        _waitQueue.Enqueue(task, (absolute, task.WaitSeq));
+        task.WaitAbsoluteMs = _clock.NowUs / 1000 + unchecked(task.Expire - _clock.NowMs);
+        if (task.InWaitQueue)
+        {
+            _waitQueue.Update(task);
+        }
+        else
+        {
+            task.InWaitQueue = true;
+            _waitQueue.Add(task);
+        }
     }
-
-    private static bool IsCurrent(EngineTask task, (long AbsoluteMs, long Seq) key) =>
-        task.InWaitQueue && !task.Deleted && task.WaitSeq == key.Seq;
 }

@@ -84,7 +84,7 @@ public sealed unsafe partial class EpollPoller
         }
 
         entry.Pending = true;
-        _pending[_pendingCount++] = entry;
+        _pending[_pendingCount++].Entry = entry;
     }
 
     private void Collect(uint events, ulong data)
@@ -133,7 +133,7 @@ public sealed unsafe partial class EpollPoller
         var created = _generation;
         for (var i = 0; i < _pendingCount; i++)
         {
-            var entry = _pending[i];
+            var entry = _pending[i].Entry;
             if (i >= count && entry.Generation <= created)
             {
                 continue; // queued by a callback for an older socket: the next pass, after epoll_wait
@@ -163,10 +163,10 @@ public sealed unsafe partial class EpollPoller
         var kept = 0;
         for (var i = 0; i < _pendingCount; i++)
         {
-            var entry = _pending[i];
+            var entry = _pending[i].Entry;
             if (!entry.IsClosed && (entry.Interest & entry.Ready) != 0)
             {
-                _pending[kept++] = entry;
+                _pending[kept++].Entry = entry;
             }
             else
             {
@@ -176,5 +176,11 @@ public sealed unsafe partial class EpollPoller
 
         Array.Clear(_pending, kept, _pendingCount - kept);
         _pendingCount = kept;
+    }
+
+    /// <summary>A pending-list element: a struct, so storing an entry skips the covariance check of a class array.</summary>
+    private struct PendingSlot
+    {
+        public FdEntry Entry;
     }
 }

@@ -36,7 +36,7 @@ public sealed unsafe partial class EpollPoller : IPoller, IDisposable
     private readonly int _maxEvents;
     private readonly byte* _events;
     private FdEntry?[] _table = new FdEntry?[1024];
-    private FdEntry[] _pending = new FdEntry[256];
+    private PendingSlot[] _pending = new PendingSlot[256];
     private int _pendingCount;
     private uint _generation;
     private bool _disposed;

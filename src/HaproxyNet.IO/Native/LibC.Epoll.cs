@@ -9,13 +9,21 @@ internal static unsafe partial class LibC
     internal static partial int EpollCreate1(int flags);
 
     /// <param name="ev">A struct epoll_event laid out by <see cref="EpollEvent"/>.</param>
-    [LibraryImport(Lib, EntryPoint = "epoll_ctl", SetLastError = true)]
+    [LibraryImport(Lib, EntryPoint = "epoll_ctl")]
+    [SuppressGCTransition]
     private static partial int EpollCtlNative(int epfd, int op, int fd, byte* ev);
 
+    /// <summary>epoll_ctl (never blocks: runs without GC transition, errno kept on failure as for recv).</summary>
     internal static int EpollCtl(int epfd, int op, int fd, byte* ev)
     {
         Syscalls.Count(Syscall.EpollCtl);
-        return EpollCtlNative(epfd, op, fd, ev);
+        var r = EpollCtlNative(epfd, op, fd, ev);
+        if (r != 0)
+        {
+            KeepErrno();
+        }
+
+        return r;
     }
 
     [LibraryImport(Lib, EntryPoint = "epoll_wait", SetLastError = true)]

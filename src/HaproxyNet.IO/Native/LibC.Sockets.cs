@@ -68,22 +68,42 @@ internal static unsafe partial class LibC
         return ConnectNative(fd, address, length);
     }
 
-    [LibraryImport(Lib, EntryPoint = "recv", SetLastError = true)]
+    // recv/send/epoll_ctl run on every I/O event: they are only ever called on non-blocking descriptors (sockets
+    // made with SOCK_NONBLOCK, the epoll set), so they return at once and may skip the GC transition. errno is read
+    // only on failure, right after the call (nothing can run in between without the transition), and kept where
+    // Errno reads it.
+    [LibraryImport(Lib, EntryPoint = "recv")]
+    [SuppressGCTransition]
     private static partial nint RecvNative(int fd, byte* buffer, nuint length, int flags);
 
+    /// <summary>recv on a non-blocking socket (never call it on a blocking one: it runs without GC transition).</summary>
     internal static nint Recv(int fd, byte* buffer, nuint length, int flags)
     {
         Syscalls.Count(Syscall.Recv);
-        return RecvNative(fd, buffer, length, flags);
+        var n = RecvNative(fd, buffer, length, flags);
+        if (n < 0)
+        {
+            KeepErrno();
+        }
+
+        return n;
     }
 
-    [LibraryImport(Lib, EntryPoint = "send", SetLastError = true)]
+    [LibraryImport(Lib, EntryPoint = "send")]
+    [SuppressGCTransition]
     private static partial nint SendNative(int fd, byte* buffer, nuint length, int flags);
 
+    /// <summary>send on a non-blocking socket (never call it on a blocking one: it runs without GC transition).</summary>
     internal static nint Send(int fd, byte* buffer, nuint length, int flags)
     {
         Syscalls.Count(Syscall.Send);
-        return SendNative(fd, buffer, length, flags);
+        var n = SendNative(fd, buffer, length, flags);
+        if (n < 0)
+        {
+            KeepErrno();
+        }
+
+        return n;
     }
 
     [LibraryImport(Lib, EntryPoint = "shutdown", SetLastError = true)]

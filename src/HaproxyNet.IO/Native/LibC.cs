@@ -43,8 +43,14 @@ internal static unsafe partial class LibC
         return NativeLibrary.GetMainProgramHandle();
     }
 
-    /// <summary>errno of the last call declared with SetLastError.</summary>
+    /// <summary>errno of the last failed call (declared with SetLastError, or kept by <see cref="KeepErrno"/>).</summary>
     internal static int Errno => Marshal.GetLastPInvokeError();
+
+    /// <summary>
+    /// Keeps errno where <see cref="Errno"/> reads it, for a call made without SetLastError and without GC transition
+    /// (so nothing ran since it returned).
+    /// </summary>
+    private static void KeepErrno() => Marshal.SetLastPInvokeError(Marshal.GetLastSystemError());
 
     [LibraryImport(Lib, EntryPoint = "close", SetLastError = true)]
     private static partial int CloseNative(int fd);

@@ -178,4 +178,92 @@ public class SchedulerTests
         Assert.Empty(log);
         Assert.Equal(0, sched.RunQueueLength);
     }
+
+    [Fact]
+    public void ProcessRunnableTasks_NicedTasks_RunInKeyOrderAmongPlainOnes()
+    {
+        var (_, _, sched) = Create();
+        var log = new List<string>();
+        sched.Wakeup(new RecordingTask(log, "a"), TaskWoken.Io); // key 1
+        sched.Wakeup(new RecordingTask(log, "b"), TaskWoken.Io); // key 2
+        sched.Wakeup(new RecordingTask(log, "c") { Nice = -1024 }, TaskWoken.Io); // 3 + 2 * -1024 / 32 = -61
+        sched.Wakeup(new RecordingTask(log, "d") { Nice = 1024 }, TaskWoken.Io); // 4 + 3 * 1024 / 32 = 100
+        sched.Wakeup(new RecordingTask(log, "e"), TaskWoken.Io); // key 5
+        sched.Wakeup(new RecordingTask(log, "f") { Nice = 32 }, TaskWoken.Io); // 6 + 5 * 32 / 32 = 11
+
+        var next = Ticks.Eternity;
+        sched.ProcessRunnableTasks(ref next);
+
+        Assert.Equal(["c", "a", "b", "e", "f", "d"], log);
+        Assert.Equal(0, sched.RunQueueLength);
+    }
+
+    [Fact]
+    public void WakeExpiredTasks_ManyRequeuedAndDeleted_WakesEachLiveTaskAtItsExpiry()
+    {
+        var (time, clock, sched) = Create();
+        var rnd = new Random(7);
+        var tasks = new RecordingTask[300];
+        var ranAt = new int?[tasks.Length];
+        for (var i = 0; i < tasks.Length; i++)
+        {
+            var id = i;
+            tasks[i] = new RecordingTask([], "t" + i) { Expire = Ticks.Add(clock.NowMs, rnd.Next(10, 60)) };
+            tasks[i].OnRun = self =>
+            {
+                Assert.Null(ranAt[id]);
+                Assert.Equal(self.Expire, clock.NowMs); // woken at its last expiry, not at an earlier position
+                ranAt[id] = clock.NowMs;
+                self.Expire = Ticks.Eternity;
+                return true;
+            };
+            sched.Queue(tasks[i]);
+        }
+
+        for (var i = 0; i < tasks.Length; i += 3)
+        {
+            tasks[i].Expire = Ticks.Add(clock.NowMs, rnd.Next(1, 70)); // earlier moves it, later is lazy
+            sched.Queue(tasks[i]);
+        }
+
+        var deleted = 0;
+        for (var i = 1; i < tasks.Length; i += 5)
+        {
+            sched.Delete(tasks[i]);
+            deleted++;
+        }
+
+        Assert.Equal(tasks.Length - deleted, sched.WaitQueueLength);
+        var next = Ticks.Eternity;
+        for (var ms = 0; ms < 80; ms++)
+        {
+            AdvanceTo(time, clock, 1);
+            sched.WakeExpiredTasks();
+            sched.ProcessRunnableTasks(ref next);
+        }
+
+        for (var i = 0; i < tasks.Length; i++)
+        {
+            Assert.Equal(i % 5 != 1, ranAt[i].HasValue);
+        }
+
+        Assert.Equal(0, sched.WaitQueueLength);
+    }
+
+    [Fact]
+    public void Delete_QueuedTask_LeavesNoWaitQueueEntry()
+    {
+        var (_, clock, sched) = Create();
+        var a = new RecordingTask([], "a") { Expire = Ticks.Add(clock.NowMs, 10) };
+        var b = new RecordingTask([], "b") { Expire = Ticks.Add(clock.NowMs, 20) };
+        sched.Queue(a);
+        sched.Queue(b);
+        a.Expire = Ticks.Add(clock.NowMs, 5);
+        sched.Queue(a); // earlier: moved, not duplicated
+
+        Assert.Equal(2, sched.WaitQueueLength);
+        sched.Delete(a);
+        Assert.Equal(1, sched.WaitQueueLength);
+        Assert.Equal(b.Expire, sched.WakeExpiredTasks());
+    }
 }
