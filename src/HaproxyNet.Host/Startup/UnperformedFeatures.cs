@@ -36,11 +36,7 @@ internal sealed record UnperformedFeature(
 /// </remarks>
 internal static class UnperformedFeatures
 {
-    public static readonly IReadOnlyList<UnperformedFeature> Table =
-    [
-        // A mode the engine does not run.
-        new("mode health", "mode health", p => p.Mode == ProxyMode.Health),
-    ];
+    public static readonly IReadOnlyList<UnperformedFeature> Table = [];
 
     /// <summary>The rows of <see cref="Table"/> that <paramref name="config"/> uses.</summary>
     public static IReadOnlyList<(UnperformedFeature Row, IReadOnlyList<string> Places)> Detect(ConfigDocument config) =>
