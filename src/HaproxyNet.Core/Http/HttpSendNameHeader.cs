@@ -29,8 +29,11 @@ public static class HttpSendNameHeader
     {
         ArgumentNullException.ThrowIfNull(s);
         if (s.Be.SendNameHeader is not { } name || s.Srv is not { } srv || !s.Has(SessionFlags.BeAssigned)
-            || s.Be.Mode != Proxies.ProxyMode.Http || s.Txn is not { } txn || !txn.Req.HeadersComplete)
+            || s.Be.Mode != Proxies.ProxyMode.Http || s.Txn is not { } txn || !txn.Req.HeadersComplete
+            || s.Si1.State == StreamInterfaces.SiState.Clo)
         {
+            // CLO: no connection will carry the request (server redirect, 503, retries exhausted), whose buffer may
+            // be gone already; 1.4 rewrites it anyway, which nobody can see.
             return;
         }
 
@@ -38,6 +41,11 @@ public static class HttpSendNameHeader
         var msg = txn.Req;
         var idx = txn.ReqIdx;
         txn.Rebase(req, isRequest: true);
+        if (msg.Eoh >= req.Length)
+        {
+            return; // the header block is no longer all in the buffer (never seen: nothing is sent before connect)
+        }
+
         var scheduled = req.Unschedule();
         var oldEoh = msg.Eoh;
         var ctx = default(HdrCtx);
