@@ -42,6 +42,9 @@ public sealed partial class Proxy
     /// <summary><c>option originalto except NET</c> (mask 0 = none), host byte order.</summary>
     public AclIpv4Network OriginalToExcept { get; set; }
 
+    /// <summary><c>http-send-name-header NAME</c>: the header naming the chosen server (null when not set).</summary>
+    public byte[]? SendNameHeader { get; set; }
+
     /// <summary><c>option checkcache</c>.</summary>
     public bool CheckCache { get; set; }
 

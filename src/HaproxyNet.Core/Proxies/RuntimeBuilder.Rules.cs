@@ -84,6 +84,11 @@ public static partial class RuntimeBuilder
             p.OriginalToExcept = ParseNetwork(s.OriginalToExcept);
         }
 
+        if (s.HttpSendNameHeader is { } sendName)
+        {
+            p.SendNameHeader = Encoding.Latin1.GetBytes(sendName);
+        }
+
         p.CheckCache = s.Options.Contains("checkcache");
         p.HttpProxy = s.Options.Contains("http_proxy");
     }

@@ -128,8 +128,9 @@ public static class EventAccept
         s.Logs.AcceptDateUs = loop.Clock.DateUs;
         s.Logs.TvAcceptUs = loop.Clock.NowUs;
 
-        // Decided on fe->to_log, not on the session's logwait: a MONITOR session still says "Connect from".
-        if (fe.Logs.Count > 0 && ToLog(fe) == LogWait.None)
+        // Decided on fe->to_log, not on the session's logwait: a MONITOR session still says "Connect from" (a
+        // health-mode one never: 1.4 says it for TCP and HTTP only).
+        if (fe.Logs.Count > 0 && ToLog(fe) == LogWait.None && fe.Mode != ProxyMode.Health)
         {
             SendConnectFrom(loop, s);
         }
@@ -160,9 +161,11 @@ public static class EventAccept
             loop.Trace.Trace(s.UniqId, $"accept {Format(s.ClientAddress)} on {fe.Name} ({Format(s.FrontAddress)}): feconn={fe.FeConn + 1}/{fe.MaxConn} actconn={loop.ActConn + 1}/{loop.Global.MaxConn}");
         }
 
-        if (monitor && loop.MonitorResponder is { } responder)
+        if ((monitor || fe.Mode == ProxyMode.Health) && loop.MonitorResponder is { } responder)
         {
-            responder.Respond(s); // HTTP: "HTTP/1.0 200 OK" and close (the HTTP layer plugs in here)
+            // HTTP monitor-net: "HTTP/1.0 200 OK" and close (the HTTP layer plugs in here); mode health: "OK\n"
+            // (the 200 with option httpchk) and close, logged as any session unless monitor-net matched.
+            responder.Respond(s);
         }
         else
         {

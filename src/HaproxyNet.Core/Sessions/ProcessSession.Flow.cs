@@ -146,7 +146,7 @@ public static partial class ProcessSession
         }
     }
 
-    /// <summary>Step 12: resolve REQ/QUE/TAR/ASS until the state is no longer ASS.</summary>
+    /// <summary>Step 12: resolve REQ/QUE/TAR/ASS until the state is no longer ASS, then http-send-name-header.</summary>
     private static void ConnectionSetup(Session s)
     {
         var si = s.Si1;
@@ -170,6 +170,9 @@ public static partial class ProcessSession
             Http.Persistence.ServerRedirect.TryPerform(s, si);
         }
         while (si.State == SiState.Ass);
+
+        // Now the server is known: name it in the request (1.4: right after the loop, whatever state it left).
+        Http.HttpSendNameHeader.Apply(s);
     }
 
     /// <summary>Step 15: the session goes on: update polling, clear one-shot flags, compute the task expiry.</summary>

@@ -107,7 +107,7 @@ public static class HaproxyMain
         }
 
         // Beyond 1.4 (never under -c): name what the configuration asks for and the engine does not do yet.
-        if (modes.ShowsMessages && UnperformedFeatures.Describe(result.Document!) is { } unperformed)
+        if (modes.ShowsMessages && UnperformedFeatures.Describe(result.Document!, context.Unperformed) is { } unperformed)
         {
             printer.Warning(unperformed);
         }

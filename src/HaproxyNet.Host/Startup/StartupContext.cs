@@ -15,4 +15,8 @@ public sealed record StartupContext(
     TimeProvider Clock,
     int Pid,
     IConfigEnvironment Environment,
-    Func<EngineStartup, int> RunEngine);
+    Func<EngineStartup, int> RunEngine)
+{
+    /// <summary>The rows the start-up warning looks for: <see cref="UnperformedFeatures.Table"/> unless a test sets its own.</summary>
+    internal IReadOnlyList<UnperformedFeature> Unperformed { get; init; } = UnperformedFeatures.Table;
+}
