@@ -62,6 +62,7 @@ public sealed partial class StreamInterface
             }
         }
 
+        var dontWait = (Ib.Flags & ChannelFlags.ReadDontWait) != 0;
         var spliced = SpliceIn(conn); // through the kernel pipe when nothing needs to see the bytes
         var reads = MaxReadPollLoops;
         while (!spliced)
@@ -121,15 +122,31 @@ public sealed partial class StreamInterface
 
         if ((Ib.Flags & ChannelFlags.ReadPartial) != 0)
         {
-            Ib.Rex = Ticks.AddIfSet(Now, Ib.Rto);
             if (!Ib.IsOutEmpty && Ib.Consumer is { State: SiState.Est } cons)
             {
                 cons.ChkSnd(); // forward immediately, as 1.4 does when the consumer waits for data
             }
+
+            if ((Flags & SiFlags.WaitRoom) != 0)
+            {
+                Ib.Rex = Ticks.Eternity; // no read timeout while the consumer has to make room
+            }
+            else if ((Ib.Flags & (ChannelFlags.ShutR | ChannelFlags.DontRead | ChannelFlags.ReadNoExp)) == 0)
+            {
+                Ib.Rex = Ticks.AddIfSet(Now, Ib.Rto);
+            }
         }
 
         Ib.Release();
-        WakeOwner();
+
+        // 1.4's rule: bytes that only pass through do not wake the session; an event, the end of what was to be
+        // forwarded or a side not established does.
+        if (dontWait || (Ib.Flags & (ChannelFlags.ReadNull | ChannelFlags.ReadError | ChannelFlags.ShutR)) != 0
+            || Ib.ToForward == 0 || State != SiState.Est || Ib.Consumer is not { State: SiState.Est }
+            || (Flags & SiFlags.Err) != 0)
+        {
+            WakeOwner();
+        }
     }
 
     /// <summary>stream_sock_write: completes a pending connect, then sends what <see cref="Ob"/> holds.</summary>
@@ -169,7 +186,22 @@ public sealed partial class StreamInterface
         }
 
         Send(conn);
-        WakeOwner();
+        WakeOnWrite();
+    }
+
+    /// <summary>
+    /// stream_sock_write's and chk_snd's rule: wake the session on a write event (connect done, error, shutdown),
+    /// once nothing is left to send nor to forward, or when a side is not established; bytes that only pass
+    /// through do not.
+    /// </summary>
+    private void WakeOnWrite()
+    {
+        if ((Ob.Flags & (ChannelFlags.WriteNull | ChannelFlags.WriteError | ChannelFlags.ShutW)) != 0
+            || (Ob.IsOutEmpty && Ob.ToForward == 0) || State != SiState.Est || Ob.Producer is not { State: SiState.Est }
+            || (Flags & SiFlags.Err) != 0)
+        {
+            WakeOwner();
+        }
     }
 
     /// <inheritdoc/>
@@ -210,10 +242,7 @@ public sealed partial class StreamInterface
         }
 
         Send(conn);
-        if ((Ob.Flags & ChannelFlags.WriteActivity) != 0)
-        {
-            WakeOwner();
-        }
+        WakeOnWrite();
     }
 
     /// <summary>chk_rcv: re-enable reading after room was made.</summary>

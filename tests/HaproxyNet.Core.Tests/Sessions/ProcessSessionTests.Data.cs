@@ -1,4 +1,5 @@
 using HaproxyNet.Core.Proxies;
+using HaproxyNet.Core.Sessions;
 using HaproxyNet.Testing.Engine;
 
 namespace HaproxyNet.Core.Tests.Sessions;
@@ -43,6 +44,48 @@ public partial class ProcessSessionTests
 
         Assert.Equal(size, c.BytesReceived);
         Assert.Equal(size / chunk, Assert.Single(h.Network.AcceptedSockets).ReceivesWithData);
+    }
+
+    [Fact]
+    public void Forward_BytesOnlyPassingThrough_SessionNotWokenPerChunk()
+    {
+        // 1.4's stream_sock_read/write wake the session only for an event (end, error, connect), once nothing is left
+        // to forward, or with a side not established: 200 KB each way in 16 KB chunks (24 read events, as many
+        // sends) run the session a handful of times (accept, connect, establish), not once per chunk (15 before).
+        const int size = 200_000;
+        var (h, p) = Listen(ProxyOptions.None);
+        h.AddServer(p, "s1", Be1, SimServerKind.Echo);
+        h.Start();
+        var c = h.AddClient(Fe, 0, [new SimClientAction.Send(new byte[size]), new SimClientAction.Recv(size), new SimClientAction.Sleep(100)]);
+
+        Assert.True(h.RunUntil(() => c.BytesReceived == size, 10_000));
+
+        var s = Assert.IsType<Session>(h.Loop.LiveSessions);
+        Assert.Null(s.NextLive);
+        Assert.True(s.Task.Calls <= 6, $"{s.Task.Calls} runs for {size / 16384 * 2} chunks");
+        Assert.True(h.RunUntil(() => c.Done, 10_000));
+        Assert.Equal($"0/0/100 {size} -- 0/0/0/0/0 0/0", Tail(Assert.Single(SessionLines(h))));
+    }
+
+    [Fact]
+    public void Forward_ClientStopsReading_CutByTimeoutClientAfterLastWrite()
+    {
+        // The write timer runs from the last write (the write callback refreshes it); the session's run at an
+        // earlier timer must not push it further because bytes went out since that run (1.4's data_finish only
+        // sets an unset timer). Before: cut after 2 x timeout client.
+        var (h, p) = Listen(ProxyOptions.None, client: 2000);
+        h.AddServer(p, "s1", Be1, SimServerKind.Echo);
+        h.Start();
+        h.AddClient(Fe, 0, [new SimClientAction.Sleep(10), new SimClientAction.Send(new byte[100_000]), new SimClientAction.Sleep(20_000)]);
+        h.RunFor(5);
+        Assert.Single(h.Network.AcceptedSockets).Peer!.ReceiveWindow = 32_768;
+
+        h.RunFor(10_000);
+
+        var fields = Tail(Assert.Single(SessionLines(h))).Split(' ');
+        var tt = int.Parse(fields[0].Split('/')[2], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal("cD", fields[2]);
+        Assert.InRange(tt, 2000, 2100);
     }
 
     [Fact]
