@@ -32,7 +32,7 @@ iperf3 -s -4 -B 127.0.0.1 -p $PB >$D/iperf-s.out 2>&1 & IS=$!
 $CMD -db -f $D/hap.cfg >$D/proxy.out 2>&1 & PX=$!
 trap 'kill $PX $IS 2>/dev/null || true' EXIT
 for i in $(seq 100); do python3 -c "import socket;socket.create_connection(('127.0.0.1',$PP)).close()" 2>/dev/null && break; sleep 0.2; done
-iperf3 -4 -c 127.0.0.1 -p $PP -n 64M >/dev/null   # warm-up (JIT tiers, pools)
+sleep 0.5; iperf3 -4 -c 127.0.0.1 -p $PP -n 64M >/dev/null   # warm-up (JIT tiers, pools)
 EV=recvfrom,sendto,epoll_wait,epoll_pwait,epoll_ctl,splice
 for dir in up down; do
   R=""; [ $dir = down ] && R="-R"
