@@ -104,9 +104,10 @@ public sealed partial class StreamInterface
                 Flags |= SiFlags.WaitRoom;
                 Ib.Rex = Ticks.Eternity;
             }
-            else if ((Ib.Flags & ChannelFlags.ReadNoExp) == 0
-                && (!Ticks.IsSet(Ib.Rex) || (Ib.Flags & ChannelFlags.ReadActivity) != 0))
+            else if ((Ib.Flags & ChannelFlags.ReadNoExp) == 0 && !Ticks.IsSet(Ib.Rex))
             {
+                // Only when unset, as 1.4: the read callback refreshed it at each read (activity since the last
+                // run may be long past now that passing bytes do not wake the session).
                 Ib.Rex = Ticks.AddIfSet(now, Ib.Rto);
             }
         }
@@ -127,7 +128,7 @@ public sealed partial class StreamInterface
         else
         {
             Flags &= ~SiFlags.WaitData;
-            if (!Ticks.IsSet(Ob.Wex) || (Ob.Flags & ChannelFlags.WriteActivity) != 0)
+            if (!Ticks.IsSet(Ob.Wex))
             {
                 Ob.Wex = Ticks.AddIfSet(now, Ob.Wto);
                 if (Ticks.IsSet(Ib.Rex) && (Flags & SiFlags.IndepStr) == 0)

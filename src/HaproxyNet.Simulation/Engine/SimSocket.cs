@@ -81,6 +81,12 @@ public sealed class SimSocket : IConnection
     /// <summary>Bytes this side received in total.</summary>
     public long TotalReceived { get; private set; }
 
+    /// <summary>
+    /// Bytes this side holds unread before its peer's sends block (0 = no limit): a client that stops reading
+    /// ends up blocking the sender, as a full socket buffer does.
+    /// </summary>
+    public int ReceiveWindow { get; set; }
+
     /// <summary>Calls to <see cref="Receive"/> that returned bytes.</summary>
     public int ReceivesWithData { get; private set; }
 
@@ -133,9 +139,20 @@ public sealed class SimSocket : IConnection
             return 0;
         }
 
-        Peer._inbound.AddRange(data.ToArray());
+        var n = data.Length;
+        if (Peer.ReceiveWindow > 0)
+        {
+            n = Math.Min(n, Peer.ReceiveWindow - Peer._inbound.Count);
+            if (n <= 0)
+            {
+                status = IoStatus.WouldBlock;
+                return 0;
+            }
+        }
+
+        Peer._inbound.AddRange(data[..n].ToArray());
         status = IoStatus.Ok;
-        return data.Length;
+        return n;
     }
 
     public void SetInterest(bool read, bool write)
@@ -195,5 +212,6 @@ public sealed class SimSocket : IConnection
         !Closed && (_inbound.Count > 0 || PeerShutWrite || GotReset || (PendingError != 0 && !Connecting));
 
     /// <summary>Writable for the poller: connected (or failed) and not shut.</summary>
-    internal bool IsWriteReady => !Closed && !Connecting && (PendingError != 0 || !WriteShut);
+    internal bool IsWriteReady => !Closed && !Connecting && (PendingError != 0 || !WriteShut)
+        && (PendingError != 0 || Peer is not { ReceiveWindow: > 0 } p || p._inbound.Count < p.ReceiveWindow);
 }

@@ -68,6 +68,27 @@ public partial class ProcessSessionTests
     }
 
     [Fact]
+    public void Forward_ClientStopsReading_CutByTimeoutClientAfterLastWrite()
+    {
+        // The write timer runs from the last write (the write callback refreshes it); the session's run at an
+        // earlier timer must not push it further because bytes went out since that run (1.4's data_finish only
+        // sets an unset timer). Before: cut after 2 x timeout client.
+        var (h, p) = Listen(ProxyOptions.None, client: 2000);
+        h.AddServer(p, "s1", Be1, SimServerKind.Echo);
+        h.Start();
+        h.AddClient(Fe, 0, [new SimClientAction.Sleep(10), new SimClientAction.Send(new byte[100_000]), new SimClientAction.Sleep(20_000)]);
+        h.RunFor(5);
+        Assert.Single(h.Network.AcceptedSockets).Peer!.ReceiveWindow = 32_768;
+
+        h.RunFor(10_000);
+
+        var fields = Tail(Assert.Single(SessionLines(h))).Split(' ');
+        var tt = int.Parse(fields[0].Split('/')[2], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal("cD", fields[2]);
+        Assert.InRange(tt, 2000, 2100);
+    }
+
+    [Fact]
     public void Forward_ClientResetsDuringData_LoggedCD()
     {
         var (h, p) = Listen(ProxyOptions.None);
