@@ -86,11 +86,13 @@ public class ConfigLintSweepTests
     [InlineData("http-timeouts-client")]
     [InlineData("http-timeouts-server")]
     [InlineData("lb-algorithms")]
+    [InlineData("mode-health")]
     [InlineData("persist-appsession")]
     [InlineData("persist-cookie-modes")]
     [InlineData("persist-l7-hash")]
     [InlineData("persist-rdp-cookie")]
     [InlineData("persist-stick")]
+    [InlineData("rules-send-name")]
     [InlineData("seed-fixed")]
     [InlineData("slowstart-queue")]
     [InlineData("tcp-basic")]
@@ -109,7 +111,7 @@ public class ConfigLintSweepTests
             .ToList();
         var withFindings = dirs.Where(d => ConfigLint.Run(LintLoad.Golden(d!)).Count > 0).ToList();
 
-        Assert.Equal(37, dirs.Count);
+        Assert.Equal(39, dirs.Count);
         Assert.Equal(["seed-incident"], withFindings);
     }
 }
