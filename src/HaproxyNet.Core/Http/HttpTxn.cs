@@ -100,12 +100,7 @@ public sealed partial class HttpTxn
         RspBodyLength = 0;
         Req.ResetRequest(req.SendMax, fe.HasHttp(HttpProxyOptions.AcceptInvalidRequest));
         Rsp.ResetResponse(0, false);
-        if (_storage is { } storage)
-        {
-            storage.ReqIdx.Init();
-            storage.RspIdx.Init();
-        }
-
+        _storage?.Reset();
         _reqOut = req.Out;
         _rspOut = rep.Out;
         Array.Fill(ReqCapLen, -1);
@@ -144,8 +139,7 @@ public sealed partial class HttpTxn
     {
         if (_storage is { } storage)
         {
-            storage.ReqIdx.Init();
-            storage.RspIdx.Init();
+            storage.Reset();
             _storage = null;
             _storagePool.Push(storage);
         }

@@ -18,4 +18,11 @@ internal sealed class HttpTxnStorage
 
     /// <summary>The request line as received (first 1023 bytes), for the log.</summary>
     public byte[] Uri { get; } = new byte[HttpTxn.UriCapacity];
+
+    /// <summary>Empties both indexes (the request line needs nothing: its length lives in the transaction).</summary>
+    public void Reset()
+    {
+        ReqIdx.Init();
+        RspIdx.Init();
+    }
 }
